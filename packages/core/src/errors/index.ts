@@ -1,0 +1,1 @@
+export { ChatwireError, InvalidOptionError } from './chatwire-error.js';
