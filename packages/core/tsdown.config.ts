@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    chat: 'src/chat/index.ts',
+    server: 'src/server/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   platform: 'neutral',
