@@ -1,0 +1,35 @@
+/**
+ * Model ids Portkey's reference lists for Chat Completions. Any other id the provider knows is
+ * accepted too: `model` is typed `ChatModel | (string & {})` so editors still suggest these.
+ */
+export type ChatModel =
+  | 'gpt-5'
+  | 'gpt-5-mini'
+  | 'gpt-5-nano'
+  | 'o4-mini'
+  | 'o3'
+  | 'o3-mini'
+  | 'o1'
+  | 'o1-mini'
+  | 'gpt-4o'
+  | 'gpt-4o-mini'
+  | 'gpt-4o-2024-05-13'
+  | 'gpt-4-turbo'
+  | 'gpt-4-turbo-2024-04-09'
+  | 'gpt-4-0125-preview'
+  | 'gpt-4-turbo-preview'
+  | 'gpt-4-1106-preview'
+  | 'gpt-4-vision-preview'
+  | 'gpt-4'
+  | 'gpt-4-0314'
+  | 'gpt-4-0613'
+  | 'gpt-4-32k'
+  | 'gpt-4-32k-0314'
+  | 'gpt-4-32k-0613'
+  | 'gpt-3.5-turbo'
+  | 'gpt-3.5-turbo-16k'
+  | 'gpt-3.5-turbo-0301'
+  | 'gpt-3.5-turbo-0613'
+  | 'gpt-3.5-turbo-1106'
+  | 'gpt-3.5-turbo-0125'
+  | 'gpt-3.5-turbo-16k-0613';
