@@ -1,0 +1,102 @@
+import type { PortkeyOptions } from './portkey-options.js';
+
+/**
+ * The request header each Portkey option is sent as, lowercase. Written out in full rather than
+ * derived from the option names: several headers do not follow their option's spelling
+ * (`awsServerSideEncryption` is read by the gateway as `x-portkey-amz-server-side-encryption`).
+ */
+export const PORTKEY_HEADER_NAMES = {
+  apiKey: 'x-portkey-api-key',
+  provider: 'x-portkey-provider',
+  virtualKey: 'x-portkey-virtual-key',
+  config: 'x-portkey-config',
+  traceId: 'x-portkey-trace-id',
+  spanId: 'x-portkey-span-id',
+  parentSpanId: 'x-portkey-parent-span-id',
+  spanName: 'x-portkey-span-name',
+  metadata: 'x-portkey-metadata',
+  cacheNamespace: 'x-portkey-cache-namespace',
+  cacheForceRefresh: 'x-portkey-cache-force-refresh',
+  customHost: 'x-portkey-custom-host',
+  forwardHeaders: 'x-portkey-forward-headers',
+  requestTimeout: 'x-portkey-request-timeout',
+  strictOpenAiCompliance: 'x-portkey-strict-open-ai-compliance',
+  debug: 'x-portkey-debug',
+  authorization: 'authorization',
+
+  openaiProject: 'x-portkey-openai-project',
+  openaiOrganization: 'x-portkey-openai-organization',
+  openaiBeta: 'x-portkey-openai-beta',
+
+  anthropicBeta: 'x-portkey-anthropic-beta',
+  anthropicVersion: 'x-portkey-anthropic-version',
+
+  azureResourceName: 'x-portkey-azure-resource-name',
+  azureDeploymentId: 'x-portkey-azure-deployment-id',
+  azureApiVersion: 'x-portkey-azure-api-version',
+  azureModelName: 'x-portkey-azure-model-name',
+  azureAdToken: 'x-portkey-azure-ad-token',
+  azureAuthMode: 'x-portkey-azure-auth-mode',
+  azureManagedClientId: 'x-portkey-azure-managed-client-id',
+  azureWorkloadClientId: 'x-portkey-azure-workload-client-id',
+  azureEntraClientId: 'x-portkey-azure-entra-client-id',
+  azureEntraClientSecret: 'x-portkey-azure-entra-client-secret',
+  azureEntraTenantId: 'x-portkey-azure-entra-tenant-id',
+  azureEntraScope: 'x-portkey-azure-entra-scope',
+  azureEndpointName: 'x-portkey-azure-endpoint-name',
+  azureFoundryUrl: 'x-portkey-azure-foundry-url',
+  azureExtraParams: 'x-portkey-azure-extra-params',
+
+  awsAccessKeyId: 'x-portkey-aws-access-key-id',
+  awsSecretAccessKey: 'x-portkey-aws-secret-access-key',
+  awsSessionToken: 'x-portkey-aws-session-token',
+  awsRegion: 'x-portkey-aws-region',
+  awsAuthType: 'x-portkey-aws-auth-type',
+  awsRoleArn: 'x-portkey-aws-role-arn',
+  awsExternalId: 'x-portkey-aws-external-id',
+  awsS3Bucket: 'x-portkey-aws-s3-bucket',
+  awsS3ObjectKey: 'x-portkey-aws-s3-object-key',
+  awsBedrockModel: 'x-portkey-aws-bedrock-model',
+  awsServerSideEncryption: 'x-portkey-amz-server-side-encryption',
+  awsServerSideEncryptionKmsKeyId: 'x-portkey-amz-server-side-encryption-aws-kms-key-id',
+  amznSagemakerCustomAttributes: 'x-portkey-amzn-sagemaker-custom-attributes',
+  amznSagemakerTargetModel: 'x-portkey-amzn-sagemaker-target-model',
+  amznSagemakerTargetVariant: 'x-portkey-amzn-sagemaker-target-variant',
+  amznSagemakerTargetContainerHostname: 'x-portkey-amzn-sagemaker-target-container-hostname',
+  amznSagemakerInferenceId: 'x-portkey-amzn-sagemaker-inference-id',
+  amznSagemakerEnableExplanations: 'x-portkey-amzn-sagemaker-enable-explanations',
+  amznSagemakerInferenceComponent: 'x-portkey-amzn-sagemaker-inference-component',
+  amznSagemakerSessionId: 'x-portkey-amzn-sagemaker-session-id',
+  amznSagemakerModelName: 'x-portkey-amzn-sagemaker-model-name',
+
+  vertexProjectId: 'x-portkey-vertex-project-id',
+  vertexRegion: 'x-portkey-vertex-region',
+  vertexServiceAccountJson: 'x-portkey-vertex-service-account-json',
+  vertexStorageBucketName: 'x-portkey-vertex-storage-bucket-name',
+  providerBatchEndpoint: 'x-portkey-provider-batch-endpoint',
+
+  providerFileName: 'x-portkey-provider-file-name',
+  providerModel: 'x-portkey-provider-model',
+  fileUploadSize: 'x-portkey-file-upload-size',
+
+  workersAiAccountId: 'x-portkey-workers-ai-account-id',
+  huggingfaceBaseUrl: 'x-portkey-huggingface-base-url',
+  fireworksAccountId: 'x-portkey-fireworks-account-id',
+  mistralFimCompletion: 'x-portkey-mistral-fim-completion',
+  stabilityClientId: 'x-portkey-stability-client-id',
+  stabilityClientUserId: 'x-portkey-stability-client-user-id',
+  stabilityClientVersion: 'x-portkey-stability-client-version',
+  snowflakeAccount: 'x-portkey-snowflake-account',
+  oracleApiVersion: 'x-portkey-oracle-api-version',
+  oracleRegion: 'x-portkey-oracle-region',
+  oracleCompartmentId: 'x-portkey-oracle-compartment-id',
+  oracleServingMode: 'x-portkey-oracle-serving-mode',
+  oracleTenancy: 'x-portkey-oracle-tenancy',
+  oracleUser: 'x-portkey-oracle-user',
+  oracleFingerprint: 'x-portkey-oracle-fingerprint',
+  oraclePrivateKey: 'x-portkey-oracle-private-key',
+  oracleKeyPassphrase: 'x-portkey-oracle-key-passphrase',
+} as const satisfies { readonly [Option in keyof Required<PortkeyOptions>]: string };
+
+/** The name of a Portkey option, e.g. `traceId`. */
+export type PortkeyOptionName = keyof typeof PORTKEY_HEADER_NAMES;
