@@ -1,1 +1,4 @@
-export {};
+export { createSSEDecoder, type SSEDecoder, type SSEDecoderOptions } from './create-sse-decoder.js';
+export { type DecodeSSEOptions, decodeSSE } from './decode-sse.js';
+export type { ServerSentEvent } from './server-sent-event.js';
+export { SSEEventTooLargeError } from './sse-event-too-large-error.js';
