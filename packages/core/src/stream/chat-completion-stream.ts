@@ -1,0 +1,363 @@
+import type { PortkeyResponseMeta } from '../client/response-meta.js';
+import { APIError, APIUserAbortError } from '../errors/api-errors.js';
+import { ChatwireError } from '../errors/chatwire-error.js';
+import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
+import { decodeSSE, type ServerSentEvent } from '../sse/index.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
+import { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
+import { encodeSSEEvent } from './encode-sse-event.js';
+import type { PortkeyHookResults } from './portkey-hook-results.js';
+
+/** What a {@link ChatCompletionStream} is built from, besides the response body. */
+export interface ChatCompletionStreamInit {
+  /**
+   * Aborts the request. Aborting it stops reading the body; the reason, when it is a
+   * `ChatwireError` (an idle timeout, say), is what reading throws.
+   */
+  controller: AbortController;
+  /** The status and Portkey headers of the response the stream is the body of. */
+  meta: PortkeyResponseMeta;
+}
+
+/** One event read from the body and, when it is a chunk of the answer, that chunk. */
+interface StreamRecord {
+  event: ServerSentEvent;
+  chunk: ChatCompletionChunk | undefined;
+}
+
+type Reader = 'for await' | 'toReadableStream()' | 'finalChatCompletion()';
+
+const DONE = '[DONE]';
+
+/**
+ * A streamed chat completion: what `create({ ..., stream: true })` resolves to once the
+ * response headers have arrived.
+ *
+ * Iterate it with `for await` to receive each `ChatCompletionChunk` as it arrives, or call
+ * {@link finalChatCompletion} / {@link finalText} to wait for the whole answer, or
+ * {@link toReadableStream} to pass the stream on (to a browser, say) as the same SSE bytes.
+ * The body can be read once: pick one of `for await` and `toReadableStream()`;
+ * `finalChatCompletion()` and `finalText()` may be called alongside either (alone, they read
+ * the stream themselves).
+ *
+ * How the stream ends:
+ * - At `data: [DONE]` no further chunk is yielded, but the body is read to its end, so the
+ *   chunks Portkey sends after `[DONE]` (output guardrail results) land in
+ *   {@link afterDoneChunks} and {@link hookResults}. The `for await` loop ends with the body.
+ * - `event: error`, or a chunk of the form `{"error": …}`, throws an `APIError`.
+ * - A body that ends without `[DONE]` while some choice has no `finish_reason` throws a
+ *   {@link StreamTruncatedError} carrying the partial completion. A body that ends without
+ *   `[DONE]` after every choice received its `finish_reason` is complete: several providers
+ *   behind Portkey never send `[DONE]`.
+ * - {@link abort} (or aborting {@link controller}) cancels the read; reading throws
+ *   `APIUserAbortError`, or the abort reason when it is a `ChatwireError` (such as the
+ *   `APIConnectionTimeoutError` of the idle timeout). Leaving a `for await` loop early aborts
+ *   the request too, which frees the connection.
+ *
+ * @example
+ * ```ts
+ * const stream = await client.chat.completions.create({ model, messages, stream: true });
+ * for await (const chunk of stream) {
+ *   process.stdout.write(chunk.choices[0]?.delta?.content ?? '');
+ * }
+ * const completion = await stream.finalChatCompletion();
+ * ```
+ */
+export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
+  /** Aborts the request; {@link abort} is a shorthand. */
+  readonly controller: AbortController;
+  /** The status and Portkey headers (trace id, cache status, …) of the response. */
+  readonly meta: PortkeyResponseMeta;
+
+  readonly #body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+  readonly #accumulator = new ChatCompletionAccumulator();
+  readonly #afterDoneChunks: unknown[] = [];
+  #hookResults: PortkeyHookResults | undefined;
+  #reader: Reader | undefined;
+  #serverError: APIError | undefined;
+  #settled = false;
+  #resolveFinal!: (completion: ChatCompletion) => void;
+  #rejectFinal!: (error: unknown) => void;
+  readonly #final: Promise<ChatCompletion>;
+
+  /**
+   * @param body The response body, as bytes of `text/event-stream`.
+   * @param init The request's abort controller and the response metadata.
+   */
+  constructor(
+    body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+    init: ChatCompletionStreamInit,
+  ) {
+    this.#body = body;
+    this.controller = init.controller;
+    this.meta = init.meta;
+    this.#final = new Promise<ChatCompletion>((resolve, reject) => {
+      this.#resolveFinal = resolve;
+      this.#rejectFinal = reject;
+    });
+    // The outcome is also thrown to whoever reads the stream; nobody has to ask for it.
+    this.#final.catch(() => {});
+  }
+
+  /**
+   * The results of the guardrails and hooks of the Portkey config: `before_request_hooks`
+   * from the chunk ahead of the answer, `after_request_hooks` from the chunk after `[DONE]`
+   * (complete once the stream has been read to its end). `undefined` when Portkey sent none.
+   */
+  get hookResults(): PortkeyHookResults | undefined {
+    return this.#hookResults;
+  }
+
+  /**
+   * The data of every event received after `data: [DONE]`, parsed as JSON where it is JSON
+   * (Portkey sends output guardrail results there). Complete once the stream has been read to
+   * its end.
+   */
+  get afterDoneChunks(): readonly unknown[] {
+    return this.#afterDoneChunks;
+  }
+
+  /** Stops the request and the reading of the body; reading throws `APIUserAbortError`. */
+  abort(): void {
+    this.controller.abort();
+  }
+
+  /**
+   * Iterates the chunks of the answer as they arrive. Chunks without `choices` (the usage-only
+   * chunk) are yielded with `choices: []`; the chunk that only carries `hook_results` is not
+   * yielded (see {@link hookResults}).
+   *
+   * @throws ChatwireError when the stream is already being read.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    this.#claim('for await');
+    return this.#chunks();
+  }
+
+  /**
+   * Resolves to the whole answer merged into one `ChatCompletion` (see
+   * {@link ChatCompletionAccumulator}), once the body has been read to its end. When nothing
+   * reads the stream yet, this reads it.
+   *
+   * @throws The error that ended the stream: `APIError`, `StreamTruncatedError`,
+   * `APIUserAbortError`, …
+   */
+  finalChatCompletion(): Promise<ChatCompletion> {
+    if (this.#reader === undefined) {
+      this.#claim('finalChatCompletion()');
+      void this.#drain();
+    }
+    return this.#final;
+  }
+
+  /**
+   * Resolves to the text of the first choice of the answer (`''` when it has none), as
+   * {@link finalChatCompletion} does.
+   */
+  async finalText(): Promise<string> {
+    const completion = await this.finalChatCompletion();
+    return completion.choices[0]?.message.content ?? '';
+  }
+
+  /**
+   * The stream as the bytes of `text/event-stream`, to send on unchanged: each event's data is
+   * written as it was received (`data: <json>\n\n` per chunk, `data: [DONE]\n\n`, the chunks
+   * before and after it, and `event: error` events), so the receiver sees what Portkey sent.
+   * Comments (`: ping`) and `id:`/`retry:` fields are not repeated.
+   *
+   * The readable stream closes where the body ended, also after an error event or a
+   * truncation (the receiver sees the same end); it errors when reading failed (abort,
+   * connection loss). Cancelling it aborts the request. {@link finalChatCompletion} still
+   * reports the outcome.
+   *
+   * @throws ChatwireError when the stream is already being read.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    this.#claim('toReadableStream()');
+    const records = this.#read();
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        try {
+          const next = await records.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encodeSSEEvent(next.value.event.data, next.value.event.event));
+        } catch (error) {
+          if (error === this.#serverError || error instanceof StreamTruncatedError) {
+            controller.close();
+          } else {
+            controller.error(error);
+          }
+        }
+      },
+      cancel: async () => {
+        this.abort();
+        await records.return(undefined).catch(() => {});
+      },
+    });
+  }
+
+  #claim(reader: Reader): void {
+    if (this.#reader !== undefined) {
+      throw new ChatwireError(
+        `This ChatCompletionStream is already being read by ${this.#reader}; its body can be ` +
+          `read once. Use finalChatCompletion() to get the whole answer alongside ${this.#reader}.`,
+      );
+    }
+    this.#reader = reader;
+  }
+
+  async *#chunks(): AsyncGenerator<ChatCompletionChunk> {
+    for await (const record of this.#read()) {
+      if (record.chunk) yield record.chunk;
+    }
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      for await (const _record of this.#read()) {
+        // Reading to the end settles #final.
+      }
+    } catch {
+      // Already delivered through #final.
+    }
+  }
+
+  async *#read(): AsyncGenerator<StreamRecord> {
+    const signal = this.controller.signal;
+    let sawDone = false;
+    try {
+      try {
+        for await (const event of decodeSSE(this.#body, { signal })) {
+          if (sawDone) {
+            this.#captureAfterDone(event.data);
+            yield { event, chunk: undefined };
+            continue;
+          }
+          if (event.event === 'error') {
+            yield { event, chunk: undefined };
+            throw this.#serverErrorFrom(parseOrKeep(event.data));
+          }
+          if (event.data === DONE) {
+            sawDone = true;
+            yield { event, chunk: undefined };
+            continue;
+          }
+          if (event.event !== 'message' || event.data.trim() === '') {
+            this.#captureHookResults(parseOrKeep(event.data));
+            yield { event, chunk: undefined };
+            continue;
+          }
+          const payload = parseJSONObject(event.data);
+          if (payload.error) {
+            yield { event, chunk: undefined };
+            throw this.#serverErrorFrom(payload);
+          }
+          yield { event, chunk: this.#chunkFrom(payload) };
+        }
+      } catch (error) {
+        // The answer is complete at [DONE]: a read that fails afterwards (the idle timeout
+        // while waiting for guardrail results, an abort) loses nothing of it.
+        if (!sawDone) throw error;
+      }
+      if (signal.aborted && !sawDone) throw abortError(signal, this.meta.traceId);
+      if (!sawDone && !this.#accumulator.allChoicesFinished) {
+        throw new StreamTruncatedError(this.#accumulator.completion);
+      }
+      this.#settle(undefined);
+    } catch (error) {
+      const thrown =
+        signal.aborted && error !== this.#serverError
+          ? abortError(signal, this.meta.traceId)
+          : error;
+      this.#settle(thrown);
+      throw thrown;
+    } finally {
+      if (!this.#settled) {
+        // The reader left early (`break` in `for await`, a cancelled readable stream).
+        if (!signal.aborted) this.controller.abort();
+        this.#settle(abortError(signal, this.meta.traceId));
+      }
+    }
+  }
+
+  /**
+   * Turns one data event before `[DONE]` into the chunk to yield, or `undefined` for the chunk
+   * that only carries `hook_results`.
+   */
+  #chunkFrom(payload: Record<string, unknown>): ChatCompletionChunk | undefined {
+    if (this.#captureHookResults(payload) && !('choices' in payload)) return undefined;
+    if (!Array.isArray(payload.choices)) payload.choices = [];
+    const chunk = payload as unknown as ChatCompletionChunk;
+    this.#accumulator.add(chunk);
+    return chunk;
+  }
+
+  /** Keeps the `hook_results` of a payload, if it has some; tells whether it had. */
+  #captureHookResults(payload: unknown): boolean {
+    if (!isObject(payload) || !isObject(payload.hook_results)) return false;
+    this.#hookResults = { ...this.#hookResults, ...payload.hook_results };
+    return true;
+  }
+
+  #captureAfterDone(data: string): void {
+    const payload = parseOrKeep(data);
+    this.#afterDoneChunks.push(payload);
+    this.#captureHookResults(payload);
+  }
+
+  #serverErrorFrom(body: unknown): APIError {
+    const error = APIError.generate(
+      undefined,
+      body,
+      undefined,
+      this.meta.headers,
+      this.meta.traceId,
+    );
+    this.#serverError = error;
+    return error;
+  }
+
+  #settle(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    if (error === undefined) this.#resolveFinal(this.#accumulator.completion);
+    else this.#rejectFinal(error);
+  }
+}
+
+function abortError(signal: AbortSignal, traceID: string | null): ChatwireError {
+  return signal.reason instanceof ChatwireError
+    ? signal.reason
+    : new APIUserAbortError({ traceID });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJSONObject(data: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch (cause) {
+    throw new ChatwireError(`A stream event was not valid JSON: ${truncateForMessage(data)}`, {
+      cause,
+    });
+  }
+  if (!isObject(parsed)) {
+    throw new ChatwireError(`A stream event was not a JSON object: ${truncateForMessage(data)}`);
+  }
+  return parsed;
+}
+
+function parseOrKeep(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+function truncateForMessage(data: string): string {
+  return data.length > 200 ? `${data.slice(0, 200)}…` : data;
+}

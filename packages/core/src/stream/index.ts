@@ -1,0 +1,4 @@
+export { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
+export { ChatCompletionStream, type ChatCompletionStreamInit } from './chat-completion-stream.js';
+export { encodeSSEEvent } from './encode-sse-event.js';
+export type { PortkeyHookResults } from './portkey-hook-results.js';
