@@ -1,11 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    chat: 'src/chat/index.ts',
-    server: 'src/server/index.ts',
-  },
+  // `browser` serves browsers and edge runtimes with the fetch transport and no undici.
+  entry: ['src/index.ts', 'src/browser.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   platform: 'neutral',

@@ -1,0 +1,46 @@
+import type { ChatCompletionStream } from '../stream/index.js';
+import type {
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from '../types/index.js';
+import type { RequestOptions } from './request-options.js';
+import type { ChatCompletionWithMeta } from './response-meta.js';
+
+/** `client.chat.completions`: Portkey's `POST /chat/completions`. */
+export interface ChatCompletions {
+  /**
+   * Creates a chat completion. Resolves to the `ChatCompletion` (with a non-enumerable `meta`)
+   * once the whole answer has arrived, or, with `stream: true`, to a `ChatCompletionStream` as
+   * soon as the response headers have.
+   *
+   * @throws {APIError} a subclass by status (`AuthenticationError`, `RateLimitError`, …) once
+   * retries are spent; `APIConnectionError` / `APIConnectionTimeoutError` when no answer
+   * arrived; `APIUserAbortError` when `signal` aborted.
+   */
+  create(
+    body: ChatCompletionCreateParamsNonStreaming,
+    options?: RequestOptions,
+  ): Promise<ChatCompletionWithMeta>;
+  create(
+    body: ChatCompletionCreateParamsStreaming,
+    options?: RequestOptions,
+  ): Promise<ChatCompletionStream>;
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): Promise<ChatCompletionWithMeta | ChatCompletionStream>;
+}
+
+/** A Portkey client made by `createClient`. */
+export interface ChatwireClient {
+  /** The Chat Completions API. */
+  readonly chat: { readonly completions: ChatCompletions };
+  /** The gateway URL calls go to, e.g. `https://api.portkey.ai/v1`. */
+  readonly baseURL: string;
+  /**
+   * Closes the client's pooled keep-alive connections (Node). Calls made afterwards fail.
+   * A no-op with a user-supplied `fetch` or `dispatcher`.
+   */
+  close(): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import type { Dispatcher } from 'undici';
+import { buildClient } from './build-client.js';
+import type { ChatwireClient } from './chatwire-client.js';
+import type { ClientOptions } from './client-options.js';
+import { createFetchTransport } from './transport-fetch.js';
+import { createNodeTransport } from './transport-node.js';
+
+/** Options of `createClient` on Node: the common ones plus an undici dispatcher. */
+export interface NodeClientOptions extends ClientOptions {
+  /**
+   * The undici dispatcher to send with (a `ProxyAgent`, a `MockAgent`, an `Agent` with
+   * custom TLS). By default the client owns a keep-alive `Agent`, closed by `client.close()`.
+   * Ignored when `fetch` is given.
+   */
+  dispatcher?: Dispatcher;
+}
+
+/**
+ * Creates a Portkey client.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ provider: '@openai-prod' }); // PORTKEY_API_KEY from the environment
+ * const completion = await client.chat.completions.create({
+ *   model: 'gpt-4o-mini',
+ *   messages: [{ role: 'user', content: 'Hello' }],
+ * });
+ * console.log(completion.choices[0]?.message.content, completion.meta.traceId);
+ * ```
+ */
+export function createClient(options: NodeClientOptions = {}): ChatwireClient {
+  const { dispatcher, ...rest } = options;
+  return buildClient(rest, (fetch) =>
+    fetch === undefined ? createNodeTransport(dispatcher) : createFetchTransport(fetch),
+  );
+}

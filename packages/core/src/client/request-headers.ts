@@ -1,0 +1,75 @@
+import { InvalidOptionError } from '../errors/chatwire-error.js';
+import { buildPortkeyHeaders, mergePortkeyOptions, type PortkeyOptions } from '../headers/index.js';
+import type { RequestOptions } from './request-options.js';
+import { newTraceId } from './trace-id.js';
+
+const TRACE_ID_HEADER = 'x-portkey-trace-id';
+
+function lowercaseNames(headers: Record<string, string> | undefined): Record<string, string> {
+  const lowered: Record<string, string> = {};
+  if (headers === undefined) return lowered;
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') {
+      throw new InvalidOptionError(`defaultHeaders.${name}`, `Header "${name}" must be a string.`);
+    }
+    lowered[name.toLowerCase()] = value;
+  }
+  return lowered;
+}
+
+/** The headers of one call, and the trace id they carry. */
+export interface CallHeaders {
+  readonly headers: Record<string, string>;
+  readonly traceId: string;
+}
+
+/**
+ * Assembles the headers of each call. The client's part is built once; a call pays for
+ * rebuilding Portkey headers only when it overrides a Portkey option.
+ */
+export class RequestHeaders {
+  readonly #portkeyOptions: PortkeyOptions;
+  readonly #fixed: Record<string, string>;
+  readonly #json: Readonly<Record<string, string>>;
+  readonly #eventStream: Readonly<Record<string, string>>;
+
+  constructor(portkeyOptions: PortkeyOptions, defaultHeaders: Record<string, string> | undefined) {
+    this.#portkeyOptions = portkeyOptions;
+    this.#fixed = { 'content-type': 'application/json', ...lowercaseNames(defaultHeaders) };
+    const client = { ...this.#fixed, ...buildPortkeyHeaders(portkeyOptions) };
+    this.#json = Object.freeze({ accept: 'application/json', ...client });
+    this.#eventStream = Object.freeze({ accept: 'text/event-stream', ...client });
+  }
+
+  /** The headers of one call: the client's, this call's Portkey options, then its `headers`. */
+  forCall(
+    streaming: boolean,
+    portkeyOverrides: PortkeyOptions | undefined,
+    extra: RequestOptions['headers'],
+  ): CallHeaders {
+    let headers: Record<string, string>;
+    if (portkeyOverrides === undefined) {
+      headers = { ...(streaming ? this.#eventStream : this.#json) };
+    } else {
+      const merged = mergePortkeyOptions(this.#portkeyOptions, portkeyOverrides);
+      headers = {
+        accept: streaming ? 'text/event-stream' : 'application/json',
+        ...this.#fixed,
+        ...buildPortkeyHeaders(merged),
+      };
+    }
+    if (extra !== undefined && extra !== null) {
+      for (const [name, value] of Object.entries(extra)) {
+        const lower = name.toLowerCase();
+        if (value === null) delete headers[lower];
+        else if (value !== undefined) headers[lower] = value;
+      }
+    }
+    let traceId = headers[TRACE_ID_HEADER];
+    if (traceId === undefined) {
+      traceId = newTraceId();
+      headers[TRACE_ID_HEADER] = traceId;
+    }
+    return { headers, traceId };
+  }
+}

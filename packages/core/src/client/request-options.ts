@@ -1,0 +1,27 @@
+import type { PortkeyOptions } from '../headers/index.js';
+
+/**
+ * Options of one call. Any Portkey option (`traceId`, `spanId`, `parentSpanId`, `spanName`,
+ * `metadata`, `cacheNamespace`, `cacheForceRefresh`, `config`, …) applies to this call only:
+ * it replaces the client's (metadata is merged key by key; `null` sends no header), and
+ * nothing sticks to the client.
+ */
+export interface RequestOptions extends PortkeyOptions {
+  /**
+   * Aborts the call: before the answer, while its body arrives, during a wait between retries,
+   * or mid-stream. The call then fails with `APIUserAbortError`.
+   */
+  signal?: AbortSignal | null;
+
+  /** This call's timeout in milliseconds; see `ClientOptions.timeout`. */
+  timeout?: number;
+
+  /** This call's retry budget; see `ClientOptions.maxRetries`. */
+  maxRetries?: number;
+
+  /**
+   * Extra headers for this call, winning over every other source. `null` removes a header
+   * the client would otherwise send.
+   */
+  headers?: Record<string, string | null | undefined>;
+}

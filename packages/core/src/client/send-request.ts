@@ -1,0 +1,188 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '../errors/api-errors.js';
+import { ChatCompletionStream } from '../stream/index.js';
+import type { ChatCompletion } from '../types/index.js';
+import { attachMeta, buildResponseMeta, type ChatCompletionWithMeta } from './response-meta.js';
+import { isRetryableStatus, retryDelay } from './retry-policy.js';
+import { Deadline, sleep, watchIdle } from './timeouts.js';
+import type { Transport, TransportResponse } from './transport.js';
+
+/** Everything one call needs, resolved from the client and the call's options. */
+export interface Call {
+  readonly transport: Transport;
+  readonly baseURL: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly traceId: string;
+  readonly body: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+const utf8 = new TextDecoder();
+
+function noop(): void {}
+
+/** Forwards the caller's abort to one attempt's controller; returns the undo. */
+function linkSignal(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (signal === undefined) return noop;
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return noop;
+  }
+  const abort = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', abort, { once: true });
+  return () => signal.removeEventListener('abort', abort);
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}${typeof code === 'string' ? ` (${code})` : ''}`;
+}
+
+/** Names why an attempt produced no usable answer. */
+function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): APIError {
+  if (call.signal?.aborted) {
+    return new APIUserAbortError({ cause: call.signal.reason, traceID: call.traceId });
+  }
+  if (attempt.aborted && attempt.reason instanceof APIConnectionTimeoutError) return attempt.reason;
+  if (cause instanceof APIError) return cause;
+  return new APIConnectionError({
+    message: `Connection error: could not get an answer from ${call.baseURL} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
+    cause,
+    traceID: call.traceId,
+  });
+}
+
+function midStreamFailure(cause: unknown, call: Call): APIConnectionError {
+  return new APIConnectionError({
+    message: `Connection error: the stream from ${call.baseURL} broke off (${describeCause(cause)}). A stream that has begun is not retried; call again to start over.`,
+    cause,
+    traceID: call.traceId,
+  });
+}
+
+function parseBody(bytes: Uint8Array): unknown {
+  const text = utf8.decode(bytes);
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function successBody(bytes: Uint8Array, response: TransportResponse, call: Call): ChatCompletion {
+  const text = utf8.decode(bytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new APIError(
+      response.status,
+      text,
+      `The server answered ${response.status} with a body that is not a JSON object: ${JSON.stringify(text.slice(0, 200))}. Check that baseURL points at a Portkey gateway.`,
+      response.makeHeaders(),
+      call.traceId,
+    );
+  }
+  return parsed as ChatCompletion;
+}
+
+/** Sends a call, retrying what may be retried; resolves to a completion or a stream. */
+export async function sendRequest(call: Call, streaming: false): Promise<ChatCompletionWithMeta>;
+export async function sendRequest(call: Call, streaming: true): Promise<ChatCompletionStream>;
+export async function sendRequest(
+  call: Call,
+  streaming: boolean,
+): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
+  for (let retriesDone = 0; ; retriesDone++) {
+    const canRetry = retriesDone < call.maxRetries;
+    const controller = new AbortController();
+    const unlink = linkSignal(call.signal, controller);
+    const deadline = new Deadline(controller, call.timeout, call.traceId);
+    let response: TransportResponse;
+    try {
+      response = await call.transport.send({
+        url: call.url,
+        headers: call.headers,
+        body: call.body,
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      deadline.clear();
+      unlink();
+      const error = attemptFailure(cause, controller.signal, call);
+      if (!canRetry || !(error instanceof APIConnectionError)) throw error;
+      await backoff(call, retriesDone, undefined);
+      continue;
+    }
+
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      const meta = buildResponseMeta(status, response.lookup, response.makeHeaders);
+      if (streaming) {
+        deadline.phase = 'stream';
+        deadline.disarm();
+        const body = watchIdle(response.body, deadline, unlink, (cause) =>
+          controller.signal.aborted ? cause : midStreamFailure(cause, call),
+        );
+        return new ChatCompletionStream(body, { controller, meta });
+      }
+      deadline.phase = 'body';
+      let bytes: Uint8Array;
+      try {
+        bytes = await response.bytes();
+      } catch (cause) {
+        const error = attemptFailure(cause, controller.signal, call);
+        if (!canRetry || !(error instanceof APIConnectionError)) throw error;
+        await backoff(call, retriesDone, undefined);
+        continue;
+      } finally {
+        deadline.clear();
+        unlink();
+      }
+      return attachMeta(successBody(bytes, response, call), meta);
+    }
+
+    deadline.phase = 'body';
+    let errorBody: unknown;
+    try {
+      errorBody = parseBody(await response.bytes());
+    } catch (cause) {
+      const error = attemptFailure(cause, controller.signal, call);
+      if (error instanceof APIUserAbortError) throw error;
+      errorBody = undefined;
+    } finally {
+      deadline.clear();
+      unlink();
+    }
+    if (canRetry && isRetryableStatus(status, response.lookup)) {
+      await backoff(call, retriesDone, response);
+      continue;
+    }
+    throw APIError.generate(status, errorBody, undefined, response.makeHeaders(), call.traceId);
+  }
+}
+
+function backoff(
+  call: Call,
+  retriesDone: number,
+  response: TransportResponse | undefined,
+): Promise<void> {
+  return sleep(
+    retryDelay(retriesDone, response?.lookup),
+    call.signal,
+    () => new APIUserAbortError({ cause: call.signal?.reason, traceID: call.traceId }),
+  );
+}

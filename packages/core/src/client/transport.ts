@@ -1,0 +1,29 @@
+import type { HeaderLookup } from './response-meta.js';
+
+/** One HTTP attempt, as the client hands it to a transport. */
+export interface TransportRequest {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly signal: AbortSignal;
+}
+
+/** The answer to one attempt, once its headers have arrived. */
+export interface TransportResponse {
+  readonly status: number;
+  /** Reads one header without building a `Headers` object. */
+  readonly lookup: HeaderLookup;
+  /** Builds (or returns) the full `Headers` of the answer. */
+  makeHeaders(): Headers;
+  /** The whole body, read once. */
+  bytes(): Promise<Uint8Array>;
+  /** The body as it arrives, for streams. */
+  readonly body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
+}
+
+/** Sends requests over one runtime's HTTP stack. */
+export interface Transport {
+  send(request: TransportRequest): Promise<TransportResponse>;
+  /** Closes pooled connections; requests after this fail. */
+  close(): Promise<void>;
+}

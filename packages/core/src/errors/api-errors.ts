@@ -1,0 +1,262 @@
+import { ChatwireError } from './chatwire-error.js';
+
+interface ErrorBodyFields {
+  message: string | undefined;
+  type: string | null;
+  code: string | null;
+  param: string | null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/**
+ * Reads the two error shapes Portkey answers with: the OpenAI one
+ * (`{"error": {"message", "type", "code", "param"}}`) and the gateway's own
+ * (`{"status": "failure", "message"}`).
+ */
+function readErrorBody(body: unknown): ErrorBodyFields {
+  const fields: ErrorBodyFields = { message: undefined, type: null, code: null, param: null };
+  if (typeof body === 'string') {
+    if (body.length > 0) fields.message = body;
+    return fields;
+  }
+  if (body === null || typeof body !== 'object') return fields;
+  const record = body as Record<string, unknown>;
+  const inner = record.error;
+  if (inner !== null && typeof inner === 'object') {
+    const error = inner as Record<string, unknown>;
+    fields.message = stringOrNull(error.message) ?? undefined;
+    fields.type = stringOrNull(error.type);
+    fields.code = stringOrNull(error.code);
+    fields.param = stringOrNull(error.param);
+  } else if (typeof inner === 'string') {
+    fields.message = inner;
+  }
+  if (fields.message === undefined && typeof record.message === 'string') {
+    fields.message = record.message;
+  }
+  return fields;
+}
+
+function describeStatus(status: number | undefined, detail: string | undefined): string {
+  if (status === undefined) return detail ?? 'The request failed.';
+  return detail === undefined ? `${status} status code (no body)` : `${status} ${detail}`;
+}
+
+/**
+ * An error answered by Portkey (or the provider behind it), or a failure to get an answer at
+ * all (`status` is then `undefined`; see {@link APIConnectionError}).
+ */
+export class APIError extends ChatwireError {
+  override name = 'APIError';
+  /** The HTTP status, or `undefined` when no answer arrived or the error came inside a stream. */
+  readonly status: number | undefined;
+  /** The response headers, when a response arrived. */
+  readonly headers: Headers | undefined;
+  /** The parsed error body as the server sent it (JSON when it parsed, else the text). */
+  readonly error: unknown;
+  /** The `x-request-id` (or `request-id`) response header, when present. */
+  readonly requestID: string | null;
+  /**
+   * Portkey's trace id for the failed call: the `x-portkey-trace-id` response header, else the
+   * trace id chatwire sent, so a failure can always be looked up in Portkey's logs.
+   */
+  readonly traceID: string | null;
+  /** `error.code` of the body, e.g. `rate_limit_exceeded`. */
+  readonly code: string | null;
+  /** `error.type` of the body, e.g. `invalid_request_error`. */
+  readonly type: string | null;
+  /** `error.param` of the body: the request parameter the server objected to. */
+  readonly param: string | null;
+
+  constructor(
+    status: number | undefined,
+    error: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+    traceID?: string | null,
+  ) {
+    const fields = readErrorBody(error);
+    super(message ?? describeStatus(status, fields.message));
+    this.status = status;
+    this.headers = headers;
+    this.error = error;
+    this.code = fields.code;
+    this.type = fields.type;
+    this.param = fields.param;
+    this.requestID = headers?.get('x-request-id') ?? headers?.get('request-id') ?? null;
+    this.traceID = headers?.get('x-portkey-trace-id') ?? traceID ?? null;
+  }
+
+  /**
+   * Builds the subclass that matches `status` (401 → {@link AuthenticationError}, 429 →
+   * {@link RateLimitError}, …). The message is the server's, followed by what to do about it.
+   */
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+    traceID?: string | null,
+  ): APIError {
+    const ErrorClass = status === undefined ? APIError : errorClassForStatus(status);
+    const detail = message ?? readErrorBody(body).message;
+    const hint = ErrorClass.hint;
+    const text = describeStatus(status, detail) + (hint === '' ? '' : ` ${hint}`);
+    return new ErrorClass(status, body, text, headers, traceID);
+  }
+
+  /** What a user can do about this kind of error; appended to generated messages. */
+  protected static readonly hint: string = '';
+}
+
+/** 400: the request was malformed or a parameter was refused. */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+  protected static override readonly hint = 'Check the request body and `param` of this error.';
+}
+
+/** 401: no API key, or a wrong one. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+  protected static override readonly hint =
+    'Check PORTKEY_API_KEY or the apiKey option (and the provider credential).';
+}
+
+/** 403: the key may not use this model, provider or workspace. */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+  protected static override readonly hint =
+    'The API key lacks permission for this call; check its scopes in Portkey.';
+}
+
+/** 404: wrong path, model, config id or provider slug. */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+  protected static override readonly hint =
+    'Check the baseURL (it should end in /v1), the model, the config id and the provider.';
+}
+
+/** 409: a conflicting request; retried automatically. */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+  protected static override readonly hint = 'The request conflicted with another one; retry later.';
+}
+
+/** 412: the budget or rate limit configured on the Portkey key was exhausted. */
+export class BudgetExceededError extends APIError {
+  override name = 'BudgetExceededError';
+  protected static override readonly hint =
+    'The budget set on this Portkey key is exhausted; raise it in Portkey.';
+}
+
+/** 422: the request parsed but could not be processed. */
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+  protected static override readonly hint = 'Check the request body against the API reference.';
+}
+
+/** 429: rate limited; retried automatically, honouring `retry-after`. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  protected static override readonly hint =
+    'Rate limited: wait for the retry-after header (see `headers`) or raise maxRetries.';
+}
+
+/** 446: a Portkey guardrail denied the request or the answer. */
+export class GuardrailDeniedError extends APIError {
+  override name = 'GuardrailDeniedError';
+  protected static override readonly hint =
+    'A Portkey guardrail denied this request; see `error` for its verdicts.';
+}
+
+/** 5xx: the gateway or the provider failed; retried automatically. */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+  protected static override readonly hint = 'The gateway or the provider failed; retry later.';
+}
+
+function errorClassForStatus(status: number): typeof APIError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 412:
+      return BudgetExceededError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    case 446:
+      return GuardrailDeniedError;
+    default:
+      return status >= 500 ? InternalServerError : APIError;
+  }
+}
+
+/** Options of the errors raised when no answer arrived. */
+export interface APIConnectionErrorOptions {
+  /** What went wrong, in full; a default that names the failure is used when absent. */
+  message?: string;
+  /** The underlying error (a socket error, a DNS failure, …). */
+  cause?: unknown;
+  /** The trace id chatwire sent with the failed call. */
+  traceID?: string | null;
+}
+
+/** No answer arrived: the connection failed or was reset. Retried automatically. */
+export class APIConnectionError extends APIError {
+  override name = 'APIConnectionError';
+
+  constructor(options: APIConnectionErrorOptions = {}) {
+    super(
+      undefined,
+      undefined,
+      options.message ??
+        'Connection error: no answer from the server. Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.',
+      undefined,
+      options.traceID,
+    );
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** The `timeout` elapsed: before the answer, during it, or between two stream chunks. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+
+  constructor(options: APIConnectionErrorOptions = {}) {
+    super({
+      ...options,
+      message:
+        options.message ?? 'Request timed out. Raise the timeout option if answers are slow.',
+    });
+  }
+}
+
+/** The caller aborted the request with its `signal` (or `stream.abort()`). Never retried. */
+export class APIUserAbortError extends APIError {
+  override name = 'APIUserAbortError';
+
+  constructor(options: Omit<APIConnectionErrorOptions, 'message'> & { message?: string } = {}) {
+    super(
+      undefined,
+      undefined,
+      options.message ?? 'Request was aborted.',
+      undefined,
+      options.traceID,
+    );
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
