@@ -23,7 +23,15 @@ export interface PortkeyResponseMeta {
   readonly cacheStatus: PortkeyCacheStatus | null;
   /** `x-portkey-retry-attempt-count`: how many times the gateway retried the provider. */
   readonly retryAttemptCount: number | null;
-  /** `x-portkey-last-used-option-index`: which target of a fallback or load-balance config answered. */
+  /**
+   * `x-portkey-last-used-option-index` as sent: the path of the config target that answered,
+   * such as `config` or `config.targets[1]`.
+   */
+  readonly lastUsedOption: string | null;
+  /**
+   * The index of the target that answered, read from `lastUsedOption` (`config.targets[1]` gives
+   * 1, a bare number is taken as is); `null` when the answer did not come from a target list.
+   */
   readonly lastUsedOptionIndex: number | null;
 }
 
@@ -46,6 +54,12 @@ function toCacheStatus(value: string | null): PortkeyCacheStatus | null {
   if (value === null) return null;
   const upper = value.toUpperCase();
   return cacheStatuses.has(upper) ? (upper as PortkeyCacheStatus) : null;
+}
+
+function toOptionIndex(value: string | null): number | null {
+  if (value === null) return null;
+  const lastIndex = /\[(\d+)\]$/.exec(value);
+  return lastIndex ? Number(lastIndex[1]) : toInteger(value);
 }
 
 function toInteger(value: string | null): number | null {
@@ -77,7 +91,8 @@ export function buildResponseMeta(
     traceId: lookup('x-portkey-trace-id'),
     cacheStatus: toCacheStatus(lookup('x-portkey-cache-status')),
     retryAttemptCount: toInteger(lookup('x-portkey-retry-attempt-count')),
-    lastUsedOptionIndex: toInteger(lookup('x-portkey-last-used-option-index')),
+    lastUsedOption: lookup('x-portkey-last-used-option-index'),
+    lastUsedOptionIndex: toOptionIndex(lookup('x-portkey-last-used-option-index')),
   };
 }
 

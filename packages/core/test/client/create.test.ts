@@ -49,6 +49,7 @@ describe('client.chat.completions.create', () => {
       traceId: 'trace-from-portkey',
       cacheStatus: 'SEMANTIC HIT',
       retryAttemptCount: 2,
+      lastUsedOption: '1',
       lastUsedOptionIndex: 1,
       requestId: 'req-9',
     });
