@@ -1,8 +1,15 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // `browser` serves browsers and edge runtimes with the fetch transport and no undici.
-  entry: ['src/index.ts', 'src/browser.ts'],
+  entry: {
+    index: 'src/index.ts',
+    // Browsers and edge runtimes: the fetch transport, never undici.
+    browser: 'src/browser.ts',
+    // The chat store behind framework hooks; browser-safe.
+    chat: 'src/chat/index.ts',
+    // The request handling shared by the Express and Nest adapters; Node only.
+    server: 'src/server/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   platform: 'neutral',
