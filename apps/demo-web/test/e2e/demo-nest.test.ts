@@ -1,0 +1,3 @@
+import { describeDemo } from './support/demo-suite.js';
+
+describeDemo('demo-nest');

@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const screenshotDir = fileURLToPath(new URL('../../../screenshots/', import.meta.url));
+
+/** The chat page as a user sees it: its controls found by their labels and roles. */
+export class ChatPage {
+  readonly input: Locator;
+  readonly model: Locator;
+  readonly systemPrompt: Locator;
+  readonly imageInput: Locator;
+  readonly answers: Locator;
+  readonly userMessages: Locator;
+  readonly status: Locator;
+  readonly errorBanner: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByLabel('Message', { exact: true });
+    this.model = page.getByLabel('Model', { exact: true });
+    this.systemPrompt = page.getByLabel('System prompt');
+    this.imageInput = page.getByLabel('Attach image');
+    this.answers = page.getByTestId('assistant-message');
+    this.userMessages = page.getByTestId('user-message');
+    this.status = page.getByTestId('chat-status');
+    this.errorBanner = page.getByTestId('error-banner');
+  }
+
+  /** Types `text` into the message box and presses Enter, as a keyboard user would. */
+  async send(text: string): Promise<void> {
+    await this.input.fill(text);
+    await this.input.press('Enter');
+  }
+
+  lastAnswer(): Locator {
+    return this.answers.last();
+  }
+
+  /** Waits until the live region announces `text`. */
+  async waitForStatus(text: string, timeout = 10_000): Promise<void> {
+    await expect.poll(() => this.status.textContent(), { timeout }).toBe(text);
+  }
+
+  /**
+   * Starts recording every distinct text the newest answer shows, so that a test can see the
+   * answer grow rather than only its end.
+   */
+  async recordAnswerTexts(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { answerTexts: seen });
+      const observer = new MutationObserver(() => {
+        const answers = document.querySelectorAll('[data-testid="assistant-message"] .markdown');
+        const text = answers[answers.length - 1]?.textContent ?? '';
+        if (text !== '' && seen.at(-1) !== text) seen.push(text);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  }
+
+  /** The texts recorded since {@link recordAnswerTexts}, oldest first. */
+  recordedAnswerTexts(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
+  }
+
+  /** Whether the message box has the keyboard focus. */
+  inputHasFocus(): Promise<boolean> {
+    return this.input.evaluate((element) => element === document.activeElement);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await mkdir(screenshotDir, { recursive: true });
+    await this.page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+  }
+}
