@@ -1,0 +1,40 @@
+import { ChatCompletionsService } from '@chatwire/nestjs';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
+/** A summary and the trace it was logged under in Portkey. */
+export interface Summary {
+  summary: string;
+  traceId: string | null;
+}
+
+/** Summarizes text with one non-streamed chat completion. */
+@Injectable()
+export class SummarizeService {
+  readonly #logger = new Logger(SummarizeService.name);
+
+  constructor(
+    private readonly completions: ChatCompletionsService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async summarize(text: string, traceId: string | undefined): Promise<Summary> {
+    const completion = await this.completions.create(
+      {
+        model: this.config.get<string>('CHAT_MODEL') || 'gpt-4o-mini',
+        max_tokens: 300,
+        messages: [
+          { role: 'system', content: 'Summarize the text in two sentences at most.' },
+          { role: 'user', content: text },
+        ],
+      },
+      { traceId, spanName: 'summarize' },
+    );
+    const result = {
+      summary: completion.choices[0]?.message.content ?? '',
+      traceId: completion.meta.traceId,
+    };
+    this.#logger.log(`summary ${result.traceId ?? '(no trace id)'}`);
+    return result;
+  }
+}
