@@ -1,0 +1,33 @@
+import type { ChatCompletionFinishReason, CompletionUsage } from '../types/index.js';
+import type { ChatMessage } from './chat-message.js';
+
+/**
+ * Where a chat stands: `idle` (ready for input), `submitted` (request sent, no answer yet),
+ * `streaming` (the answer is arriving), `error` (the last request failed; see `error`).
+ */
+export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'error';
+
+/** An immutable snapshot of a chat; every change produces a new one. */
+export interface ChatState {
+  /** The conversation, oldest first. */
+  readonly messages: readonly ChatMessage[];
+  /** The text of the input box. */
+  readonly input: string;
+  /** Where the chat stands. */
+  readonly status: ChatStatus;
+  /** The error of the last request, until it is cleared or a new request starts. */
+  readonly error: Error | undefined;
+  /** Token counts of the last answer, when the server sent them. */
+  readonly usage: CompletionUsage | undefined;
+  /** Why the model stopped in the last answer. */
+  readonly finishReason: ChatCompletionFinishReason | undefined;
+  /** Portkey's trace id of the last answer (`x-portkey-trace-id`). */
+  readonly traceId: string | undefined;
+  /** Portkey's cache verdict of the last answer (`x-portkey-cache-status`). */
+  readonly cacheStatus: string | undefined;
+}
+
+/** `true` while a request is in flight (`submitted` or `streaming`). */
+export function isChatBusy(status: ChatStatus): boolean {
+  return status === 'submitted' || status === 'streaming';
+}

@@ -1,0 +1,107 @@
+import { APIConnectionError, APIError } from '../errors/api-errors.js';
+import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
+import { decodeSSE } from '../sse/decode-sse.js';
+import type { ChatCompletionChunk } from '../types/index.js';
+import type {
+  ChatTransport,
+  ChatTransportRequest,
+  ChatTransportResponse,
+} from './chat-transport.js';
+
+/** Options of {@link createHttpChatTransport}. */
+export interface HttpChatTransportOptions {
+  /** The endpoint that answers with a Chat Completions SSE stream. Defaults to `/api/chat`. */
+  api?: string;
+  /**
+   * The `fetch` to call, e.g. one that adds authentication. Always called as
+   * `fetch.call(globalThis, …)`, so a bare `window.fetch` works. Defaults to the global `fetch`.
+   */
+  fetch?: typeof fetch;
+  /** The request's `credentials` mode (`same-origin` by default in browsers). */
+  credentials?: RequestCredentials;
+}
+
+/**
+ * A transport that `POST`s `{ messages, stream: true, stream_options: { include_usage: true },
+ * ...body }` as JSON and reads the OpenAI/Portkey chunk stream of the answer. It works with the
+ * chatwire Express and Nest endpoints and with any OpenAI-compatible `/chat/completions` URL.
+ */
+export function createHttpChatTransport(options: HttpChatTransportOptions = {}): ChatTransport {
+  return {
+    async send(request: ChatTransportRequest): Promise<ChatTransportResponse> {
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      let response: Response;
+      try {
+        response = await fetchImpl.call(globalThis, options.api ?? '/api/chat', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream',
+            ...request.headers,
+          },
+          body: JSON.stringify({
+            messages: request.messages,
+            stream: true,
+            stream_options: { include_usage: true },
+            ...request.body,
+          }),
+          credentials: options.credentials,
+          signal: request.signal,
+        });
+      } catch (error) {
+        if (request.signal.aborted) throw error;
+        throw new APIConnectionError({ cause: error });
+      }
+      const headers = response.headers;
+      if (!response.ok || response.body === null) {
+        const text = await response.text().catch(() => '');
+        throw APIError.generate(response.status, parseJSON(text), undefined, headers);
+      }
+      return {
+        traceId: headers.get('x-portkey-trace-id') ?? undefined,
+        cacheStatus: headers.get('x-portkey-cache-status') ?? undefined,
+        chunks: readChunks(response.body, headers, request.signal),
+      };
+    },
+  };
+}
+
+async function* readChunks(
+  body: ReadableStream<Uint8Array>,
+  headers: Headers,
+  signal: AbortSignal,
+): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+  let finished = false;
+  let last: ChatCompletionChunk | undefined;
+  for await (const event of decodeSSE(body, { signal })) {
+    if (event.event === 'error') {
+      throw APIError.generate(undefined, parseJSON(event.data), undefined, headers);
+    }
+    if (event.data === '[DONE]') return;
+    const data = parseJSON(event.data) as ChatCompletionChunk & { error?: unknown };
+    if (data === null || typeof data !== 'object') continue;
+    if (data.error !== undefined && data.choices === undefined) {
+      throw APIError.generate(undefined, data, undefined, headers);
+    }
+    if (data.choices?.some((choice) => choice.finish_reason)) finished = true;
+    last = data;
+    yield data;
+  }
+  if (!finished) {
+    throw new StreamTruncatedError({
+      id: last?.id ?? '',
+      object: 'chat.completion',
+      created: last?.created ?? 0,
+      model: last?.model ?? '',
+      choices: [],
+    });
+  }
+}
+
+function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,27 @@
+export type {
+  ChatImage,
+  ChatMessage,
+  ChatMessageRole,
+  ChatToolCall,
+  ChatToolCallStatus,
+} from './chat-message.js';
+export { isToolCallSettled } from './chat-message.js';
+export { getChatStore } from './chat-registry.js';
+export type { ChatState, ChatStatus } from './chat-state.js';
+export { isChatBusy } from './chat-state.js';
+export { ChatStore } from './chat-store.js';
+export type {
+  ChatFinishEvent,
+  ChatInput,
+  ChatRequestOptions,
+  ChatStoreOptions,
+  ChatToolCallEvent,
+} from './chat-store-options.js';
+export type {
+  ChatTransport,
+  ChatTransportRequest,
+  ChatTransportResponse,
+} from './chat-transport.js';
+export { type ChatCompletionsClient, createClientChatTransport } from './client-chat-transport.js';
+export { createHttpChatTransport, type HttpChatTransportOptions } from './http-chat-transport.js';
+export { toOpenAIMessages } from './to-openai-messages.js';

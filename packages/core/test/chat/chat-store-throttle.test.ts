@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChatStore } from '../../src/chat/index.js';
+import {
+  type OpenAISSEServer,
+  openStream,
+  startOpenAISSEServer,
+  writeAnswer,
+} from './openai-sse-server.js';
+
+let server: OpenAISSEServer | undefined;
+const realRequestAnimationFrame = globalThis.requestAnimationFrame;
+const realCancelAnimationFrame = globalThis.cancelAnimationFrame;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  globalThis.requestAnimationFrame = realRequestAnimationFrame;
+  globalThis.cancelAnimationFrame = realCancelAnimationFrame;
+});
+
+/** Animation frames that run only when the test says so. */
+function installManualFrames(): { pending: () => number; runFrame: () => void } {
+  let queue = new Map<number, FrameRequestCallback>();
+  let next = 1;
+  globalThis.requestAnimationFrame = (callback) => {
+    queue.set(next, callback);
+    return next++;
+  };
+  globalThis.cancelAnimationFrame = (handle) => {
+    queue.delete(handle);
+  };
+  return {
+    pending: () => queue.size,
+    runFrame: () => {
+      const callbacks = [...queue.values()];
+      queue = new Map();
+      for (const callback of callbacks) callback(0);
+    },
+  };
+}
+
+const pieces = Array.from({ length: 500 }, (_, i) => `t${i} `);
+
+async function startManyChunkServer(): Promise<string> {
+  server = await startOpenAISSEServer((_request, response) => {
+    openStream(response);
+    writeAnswer(response, pieces);
+  });
+  return server.url;
+}
+
+describe('ChatStore update throttling', () => {
+  it('sends at most one update per animation frame while tokens stream, then the final state', async () => {
+    const frames = installManualFrames();
+    const store = new ChatStore({ api: await startManyChunkServer() });
+    let updates = 0;
+    let mostPendingFrames = 0;
+    store.subscribe(() => {
+      updates++;
+    });
+    const watcher = setInterval(() => {
+      mostPendingFrames = Math.max(mostPendingFrames, frames.pending());
+    }, 1);
+    await store.send('Go');
+    clearInterval(watcher);
+    // 'submitted', then the whole answer with 'idle': no frame ran, so nothing in between.
+    expect(updates).toBe(2);
+    expect(mostPendingFrames).toBeLessThanOrEqual(1);
+    expect(store.getSnapshot().messages[1]?.content).toBe(pieces.join(''));
+    expect(frames.pending()).toBe(0);
+  });
+
+  it('delivers the streamed text in frames and the whole answer at the end', async () => {
+    const frames = installManualFrames();
+    const store = new ChatStore({ api: await startManyChunkServer() });
+    const seen: string[] = [];
+    store.subscribe(() => {
+      seen.push(store.getSnapshot().messages[1]?.content ?? '');
+    });
+    const pumping = setInterval(frames.runFrame, 1);
+    await store.send('Go');
+    clearInterval(pumping);
+    expect(seen.length).toBeLessThan(pieces.length);
+    expect(seen.at(-1)).toBe(pieces.join(''));
+  });
+
+  it('updates on every chunk with throttleMs 0', async () => {
+    const store = new ChatStore({ api: await startManyChunkServer(), throttleMs: 0 });
+    let updates = 0;
+    store.subscribe(() => {
+      updates++;
+    });
+    await store.send('Go');
+    // one per content chunk after the first, plus the stop chunk, usage chunk and the fixed ones.
+    expect(updates).toBeGreaterThanOrEqual(pieces.length);
+  });
+});

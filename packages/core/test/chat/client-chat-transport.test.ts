@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChatStore } from '../../src/chat/index.js';
+import { createClient } from '../../src/client/index.js';
+import {
+  type OpenAISSEServer,
+  openStream,
+  startOpenAISSEServer,
+  writeAnswer,
+} from './openai-sse-server.js';
+
+let server: OpenAISSEServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('ChatStore with a client', () => {
+  it('streams through client.chat.completions.create and keeps the Portkey trace id', async () => {
+    server = await startOpenAISSEServer((_request, response) => {
+      openStream(response, 'trace-client');
+      writeAnswer(response, ['From ', 'the client.']);
+    });
+    const client = createClient({
+      baseURL: server.url.replace(/\/chat\/completions$/, ''),
+      apiKey: 'test-key',
+      maxRetries: 0,
+    });
+    try {
+      const store = new ChatStore({ client, body: { model: 'gpt-4o-mini' }, throttleMs: 0 });
+      await store.send('Hi');
+      const state = store.getSnapshot();
+      expect(state.error).toBeUndefined();
+      expect(state.messages[1]).toMatchObject({
+        content: 'From the client.',
+        traceId: 'trace-client',
+        finishReason: 'stop',
+      });
+      expect(server.requests[0]!.body).toMatchObject({
+        model: 'gpt-4o-mini',
+        stream: true,
+        messages: [{ role: 'user', content: 'Hi' }],
+      });
+      expect(server.requests[0]!.headers['x-portkey-api-key']).toBe('test-key');
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+export type {
+  ChatFinishEvent,
+  ChatImage,
+  ChatInput,
+  ChatMessage,
+  ChatMessageRole,
+  ChatRequestOptions,
+  ChatState,
+  ChatStatus,
+  ChatToolCall,
+  ChatToolCallEvent,
+  ChatToolCallStatus,
+  ChatTransport,
+} from '@chatwire/core/chat';
+export {
+  type ChatSubmitOptions,
+  type UseChatCompletionOptions,
+  type UseChatCompletionResult,
+  useChatCompletion,
+} from './use-chat-completion.js';
