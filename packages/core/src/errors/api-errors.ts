@@ -103,106 +103,136 @@ export class APIError extends ChatwireError {
     headers: Headers | undefined,
     traceID?: string | null,
   ): APIError {
-    const ErrorClass = status === undefined ? APIError : errorClassForStatus(status);
+    const { ErrorClass, hint } = status === undefined ? unmapped : statusError(status);
     const detail = message ?? readErrorBody(body).message;
-    const hint = ErrorClass.hint;
     const text = describeStatus(status, detail) + (hint === '' ? '' : ` ${hint}`);
     return new ErrorClass(status, body, text, headers, traceID);
   }
-
-  /** What a user can do about this kind of error; appended to generated messages. */
-  protected static readonly hint: string = '';
 }
 
 /** 400: the request was malformed or a parameter was refused. */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
-  protected static override readonly hint = 'Check the request body and `param` of this error.';
 }
 
 /** 401: no API key, or a wrong one. */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
-  protected static override readonly hint =
-    'Check PORTKEY_API_KEY or the apiKey option (and the provider credential).';
 }
 
 /** 403: the key may not use this model, provider or workspace. */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
-  protected static override readonly hint =
-    'The API key lacks permission for this call; check its scopes in Portkey.';
 }
 
 /** 404: wrong path, model, config id or provider slug. */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
-  protected static override readonly hint =
-    'Check the baseURL (it should end in /v1), the model, the config id and the provider.';
 }
 
 /** 409: a conflicting request; retried automatically. */
 export class ConflictError extends APIError {
   override name = 'ConflictError';
-  protected static override readonly hint = 'The request conflicted with another one; retry later.';
 }
 
 /** 412: the budget or rate limit configured on the Portkey key was exhausted. */
 export class BudgetExceededError extends APIError {
   override name = 'BudgetExceededError';
-  protected static override readonly hint =
-    'The budget set on this Portkey key is exhausted; raise it in Portkey.';
 }
 
 /** 422: the request parsed but could not be processed. */
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
-  protected static override readonly hint = 'Check the request body against the API reference.';
 }
 
 /** 429: rate limited; retried automatically, honouring `retry-after`. */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
-  protected static override readonly hint =
-    'Rate limited: wait for the retry-after header (see `headers`) or raise maxRetries.';
 }
 
 /** 446: a Portkey guardrail denied the request or the answer. */
 export class GuardrailDeniedError extends APIError {
   override name = 'GuardrailDeniedError';
-  protected static override readonly hint =
-    'A Portkey guardrail denied this request; see `error` for its verdicts.';
 }
 
 /** 5xx: the gateway or the provider failed; retried automatically. */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
-  protected static override readonly hint = 'The gateway or the provider failed; retry later.';
 }
 
-function errorClassForStatus(status: number): typeof APIError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 412:
-      return BudgetExceededError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    case 446:
-      return GuardrailDeniedError;
-    default:
-      return status >= 500 ? InternalServerError : APIError;
-  }
+/** The class an answer's status maps to, and what a user can do about it. */
+interface StatusError {
+  ErrorClass: typeof APIError;
+  /** Appended to generated messages; empty when there is nothing to suggest. */
+  hint: string;
+}
+
+const unmapped: StatusError = { ErrorClass: APIError, hint: '' };
+
+const STATUS_ERRORS = new Map<number, StatusError>([
+  [400, { ErrorClass: BadRequestError, hint: 'Check the request body and `param` of this error.' }],
+  [
+    401,
+    {
+      ErrorClass: AuthenticationError,
+      hint: 'Check PORTKEY_API_KEY or the apiKey option (and the provider credential).',
+    },
+  ],
+  [
+    403,
+    {
+      ErrorClass: PermissionDeniedError,
+      hint: 'The API key lacks permission for this call; check its scopes in Portkey.',
+    },
+  ],
+  [
+    404,
+    {
+      ErrorClass: NotFoundError,
+      hint: 'Check the baseURL (it should end in /v1), the model, the config id and the provider.',
+    },
+  ],
+  [
+    409,
+    { ErrorClass: ConflictError, hint: 'The request conflicted with another one; retry later.' },
+  ],
+  [
+    412,
+    {
+      ErrorClass: BudgetExceededError,
+      hint: 'The budget set on this Portkey key is exhausted; raise it in Portkey.',
+    },
+  ],
+  [
+    422,
+    {
+      ErrorClass: UnprocessableEntityError,
+      hint: 'Check the request body against the API reference.',
+    },
+  ],
+  [
+    429,
+    {
+      ErrorClass: RateLimitError,
+      hint: 'Rate limited: wait for the retry-after header (see `headers`) or raise maxRetries.',
+    },
+  ],
+  [
+    446,
+    {
+      ErrorClass: GuardrailDeniedError,
+      hint: 'A Portkey guardrail denied this request; see `error` for its verdicts.',
+    },
+  ],
+]);
+
+const serverFailure: StatusError = {
+  ErrorClass: InternalServerError,
+  hint: 'The gateway or the provider failed; retry later.',
+};
+
+function statusError(status: number): StatusError {
+  return STATUS_ERRORS.get(status) ?? (status >= 500 ? serverFailure : unmapped);
 }
 
 /** Options of the errors raised when no answer arrived. */

@@ -3,19 +3,14 @@ import { build } from 'esbuild';
 import { fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient as createBrowserClient } from '../../src/browser.js';
-import { type ChatwireClient, createClient, InvalidOptionError } from '../../src/index.js';
-import { completionBody, request, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { createClient, InvalidOptionError } from '../../src/index.js';
+import { completionBody, request } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllGlobals();
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
 });
 
 /** Makes this process look like a web page: the globals a browser defines. */
@@ -62,12 +57,12 @@ describe('browser entry point', () => {
   });
 
   it('never reads PORTKEY_* environment variables in a browser', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
     vi.stubEnv('PORTKEY_API_KEY', 'pk-from-env');
     vi.stubEnv('PORTKEY_BASE_URL', 'http://127.0.0.1:9/v1');
     pretendToBeABrowser();
     try {
-      client = createBrowserClient({ baseURL: server.baseURL });
+      const client = closeWhenTestEnds(createBrowserClient({ baseURL: server.baseURL }));
       await client.chat.completions.create(request);
     } finally {
       vi.unstubAllEnvs();
@@ -76,14 +71,16 @@ describe('browser entry point', () => {
   });
 
   it('calls the global fetch on globalThis, as browsers require', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody('fetched')));
+    const server = await startServer((_, response) =>
+      sendJSON(response, 200, completionBody('fetched')),
+    );
     const realFetch = globalThis.fetch;
     const strictFetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
       if (this !== globalThis) throw new TypeError('Illegal invocation');
       return realFetch(...args);
     };
     vi.stubGlobal('fetch', strictFetch);
-    client = createBrowserClient({ baseURL: server.baseURL });
+    const client = closeWhenTestEnds(createBrowserClient({ baseURL: server.baseURL }));
     const completion = await client.chat.completions.create(request);
     expect(completion.choices[0]?.message.content).toBe('fetched');
     expect(completion.meta.status).toBe(200);
@@ -92,21 +89,23 @@ describe('browser entry point', () => {
 
 describe('fetch option', () => {
   it('sends through a user-supplied fetch on Node', async () => {
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendJSON(response, 200, completionBody('custom'), { 'x-portkey-cache-status': 'MISS' }),
     );
     const urls: string[] = [];
-    client = createClient({
-      baseURL: server.baseURL,
-      apiKey: 'pk-test',
-      fetch: (input, init) => {
-        urls.push(input);
-        return undiciFetch(
-          input,
-          init as Parameters<typeof undiciFetch>[1],
-        ) as unknown as Promise<Response>;
-      },
-    });
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: server.baseURL,
+        apiKey: 'pk-test',
+        fetch: (input, init) => {
+          urls.push(input);
+          return undiciFetch(
+            input,
+            init as Parameters<typeof undiciFetch>[1],
+          ) as unknown as Promise<Response>;
+        },
+      }),
+    );
     const completion = await client.chat.completions.create(request, { traceId: 'via-fetch' });
     expect(completion.choices[0]?.message.content).toBe('custom');
     expect(completion.meta.cacheStatus).toBe('MISS');

@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ChatwireClient, createClient } from '../../src/index.js';
-import { completionBody, request, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
-
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
+import { completionBody, request } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
 describe('client.chat.completions.create', () => {
   it('posts the body as JSON to baseURL/chat/completions and resolves to the answer', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody('Hello!')));
-    client = createClient({ baseURL: `${server.baseURL}/`, apiKey: 'pk-test' });
+    const server = await startServer((_, response) =>
+      sendJSON(response, 200, completionBody('Hello!')),
+    );
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: `${server.baseURL}/`, apiKey: 'pk-test' }),
+    );
     const completion = await client.chat.completions.create({ ...request, temperature: 0.2 });
 
     expect(completion.choices[0]?.message.content).toBe('Hello!');
@@ -30,7 +26,7 @@ describe('client.chat.completions.create', () => {
 
   it('keeps the wire body under JSON.stringify and exposes Portkey metadata on a non-enumerable meta', async () => {
     const body = completionBody();
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendJSON(response, 246, body, {
         'x-portkey-trace-id': 'trace-from-portkey',
         'x-portkey-cache-status': 'SEMANTIC HIT',
@@ -39,7 +35,7 @@ describe('client.chat.completions.create', () => {
         'x-request-id': 'req-9',
       }),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const completion = await client.chat.completions.create(request);
 
     expect(JSON.parse(JSON.stringify(completion))).toEqual(body);
@@ -57,10 +53,10 @@ describe('client.chat.completions.create', () => {
   });
 
   it('reads request-id when x-request-id is absent, and null for missing headers', async () => {
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendJSON(response, 200, completionBody(), { 'request-id': 'alt-id' }),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const { meta } = await client.chat.completions.create(request);
     expect(meta.requestId).toBe('alt-id');
     expect(meta.cacheStatus).toBeNull();
@@ -68,8 +64,8 @@ describe('client.chat.completions.create', () => {
   });
 
   it('sends a fresh client-made trace id per call unless one is given', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     await client.chat.completions.create(request);
     await client.chat.completions.create(request);
     await client.chat.completions.create(request, { traceId: 'mine' });
@@ -83,7 +79,7 @@ describe('client.chat.completions.create', () => {
   });
 
   it('applies per-call Portkey options and headers to that call only, also across concurrent calls', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
     const options = {
       baseURL: server.baseURL,
       apiKey: 'pk-test',
@@ -91,7 +87,7 @@ describe('client.chat.completions.create', () => {
       metadata: { environment: 'test' },
       defaultHeaders: { 'X-Team': 'search' },
     };
-    client = createClient(options);
+    const client = closeWhenTestEnds(createClient(options));
     const calls = Array.from({ length: 6 }, (_, index) =>
       client!.chat.completions.create(request, {
         traceId: `trace-${index}`,
@@ -125,13 +121,15 @@ describe('client.chat.completions.create', () => {
   });
 
   it('lets a call remove a client option with null and replace the config whole', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
-    client = createClient({
-      baseURL: server.baseURL,
-      apiKey: 'pk-test',
-      config: 'pc-client',
-      provider: 'openai',
-    });
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: server.baseURL,
+        apiKey: 'pk-test',
+        config: 'pc-client',
+        provider: 'openai',
+      }),
+    );
     await client.chat.completions.create(request, {
       config: { retry: { attempts: 3 } },
       provider: null,
@@ -148,8 +146,8 @@ describe('client.chat.completions.create', () => {
   });
 
   it('asks for JSON when the call is not streamed', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     await client.chat.completions.create(request);
     expect(server.requests[0]?.headers.accept).toBe('application/json');
   });
@@ -157,12 +155,12 @@ describe('client.chat.completions.create', () => {
 
 describe('environment variables', () => {
   it('reads PORTKEY_API_KEY and PORTKEY_BASE_URL when the options leave them out', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
     const saved = { key: process.env.PORTKEY_API_KEY, url: process.env.PORTKEY_BASE_URL };
     process.env.PORTKEY_API_KEY = 'pk-from-env';
     process.env.PORTKEY_BASE_URL = server.baseURL;
     try {
-      client = createClient();
+      const client = closeWhenTestEnds(createClient());
       expect(client.baseURL).toBe(server.baseURL);
       await client.chat.completions.create(request);
       expect(server.requests[0]?.headers['x-portkey-api-key']).toBe('pk-from-env');
@@ -173,14 +171,14 @@ describe('environment variables', () => {
   });
 
   it('prefers options over the environment, and sends no key for apiKey: null', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
     const saved = process.env.PORTKEY_API_KEY;
     process.env.PORTKEY_API_KEY = 'pk-from-env';
     try {
-      client = createClient({ baseURL: server.baseURL, apiKey: 'pk-option' });
+      let client = createClient({ baseURL: server.baseURL, apiKey: 'pk-option' });
       await client.chat.completions.create(request);
       await client.close();
-      client = createClient({ baseURL: server.baseURL, apiKey: null });
+      client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: null }));
       await client.chat.completions.create(request);
       expect(server.requests[0]?.headers['x-portkey-api-key']).toBe('pk-option');
       expect(server.requests[1]?.headers['x-portkey-api-key']).toBeUndefined();
@@ -193,7 +191,7 @@ describe('environment variables', () => {
     const saved = process.env.PORTKEY_BASE_URL;
     delete process.env.PORTKEY_BASE_URL;
     try {
-      client = createClient({ apiKey: 'pk-test' });
+      const client = closeWhenTestEnds(createClient({ apiKey: 'pk-test' }));
       expect(client.baseURL).toBe('https://api.portkey.ai/v1');
     } finally {
       restoreEnv('PORTKEY_BASE_URL', saved);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -7,7 +7,6 @@ import {
   AuthenticationError,
   BadRequestError,
   BudgetExceededError,
-  type ChatwireClient,
   ChatwireError,
   ConflictError,
   createClient,
@@ -19,18 +18,12 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/index.js';
-import { request, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { request } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
 
 /** The error a call fails with; fails the test if the call succeeds. */
 async function rejection(call: Promise<unknown>): Promise<APIError> {
@@ -44,7 +37,9 @@ async function rejection(call: Promise<unknown>): Promise<APIError> {
 
 async function failWith(status: number, body: unknown, headers: Record<string, string> = {}) {
   server = await startServer((_, response) => sendJSON(response, status, body, headers));
-  client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
+  const client = closeWhenTestEnds(
+    createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+  );
   return rejection(client.chat.completions.create(request));
 }
 
@@ -100,7 +95,9 @@ describe('API errors', () => {
       response.writeHead(index === 0 ? 502 : 503, { 'content-type': 'text/plain' });
       response.end(index === 0 ? 'Bad gateway from nginx' : undefined);
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+    );
     const text = await rejection(client.chat.completions.create(request));
     expect(text.error).toBe('Bad gateway from nginx');
     expect(text.message).toContain('502 Bad gateway from nginx');
@@ -120,7 +117,7 @@ describe('API errors', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>login</html>');
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const error = await rejection(client.chat.completions.create(request));
     expect(error).toBeInstanceOf(APIError);
     expect(error.status).toBe(200);

@@ -1,8 +1,10 @@
 import { Portkey } from 'portkey-ai';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ChatwireClient, createClient } from '../../src/index.js';
-import { completionBody, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
+import { completionBody } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
 /**
  * Headers that differ on purpose, with the reason:
@@ -26,16 +28,6 @@ const DELIBERATE_DIFFERENCES = [
   'x-portkey-strict-open-ai-compliance',
 ];
 
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
-
 function comparable(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, unknown> {
@@ -46,7 +38,7 @@ function comparable(
 
 describe('parity with the portkey-ai SDK', () => {
   it('sends the same method, path, body and Portkey headers', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
     const body = {
       model: 'gpt-4o-mini',
       messages: [
@@ -67,7 +59,7 @@ describe('parity with the portkey-ai SDK', () => {
 
     const sdk = new Portkey({ ...shared, traceID: 'trace-parity' });
     await sdk.chat.completions.create(body);
-    client = createClient({ ...shared, traceId: 'trace-parity' });
+    const client = closeWhenTestEnds(createClient({ ...shared, traceId: 'trace-parity' }));
     await client.chat.completions.create(body);
 
     const [theirs, ours] = server.requests;

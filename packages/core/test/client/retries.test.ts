@@ -1,36 +1,27 @@
 import { MockAgent } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRetryAfter, retryDelay } from '../../src/client/retry-policy.js';
 import {
   APIConnectionError,
-  type ChatwireClient,
   createClient,
   InternalServerError,
   RateLimitError,
 } from '../../src/index.js';
-import { completionBody, request, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
-
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+import { completionBody, request } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
 /** A server that fails the first `failures` requests with `status` and `headers`, then answers. */
 async function flakyServer(failures: number, status: number, headers: Record<string, string> = {}) {
   const arrivals: number[] = [];
-  server = await startServer((_, response, index) => {
+  const server = await startServer((_, response, index) => {
     arrivals.push(performance.now());
     if (index < failures)
       sendJSON(response, status, { error: { message: `failure ${index}` } }, headers);
     else sendJSON(response, 200, completionBody('recovered'));
   });
-  client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+  const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
   return { server, client, arrivals };
 }
 
@@ -57,10 +48,12 @@ describe('retries', () => {
   });
 
   it('makes one attempt with maxRetries: 0', async () => {
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendJSON(response, 429, { error: { message: 'slow down' } }),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+    );
     await expect(client.chat.completions.create(request)).rejects.toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
   });
@@ -71,8 +64,6 @@ describe('retries', () => {
       InternalServerError,
     );
     expect(never.server.requests).toHaveLength(1);
-    await never.client.close();
-    await never.server.close();
 
     const always = await flakyServer(1, 400, { 'x-should-retry': 'true', 'retry-after-ms': '1' });
     await expect(always.client.chat.completions.create(request)).resolves.toBeDefined();
@@ -108,11 +99,11 @@ describe('retries', () => {
   });
 
   it('retries a connection reset and then succeeds', async () => {
-    server = await startServer((received, response, index) => {
+    const server = await startServer((received, response, index) => {
       if (index === 0) received.socket.destroy();
       else sendJSON(response, 200, completionBody('after reset'));
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const completion = await client.chat.completions.create(request);
     expect(completion.choices[0]?.message.content).toBe('after reset');
     expect(server.requests).toHaveLength(2);
@@ -128,11 +119,13 @@ describe('retries', () => {
     pool
       .intercept({ path: '/v1/chat/completions', method: 'POST' })
       .reply(200, completionBody('via mock'), { headers: { 'content-type': 'application/json' } });
-    client = createClient({
-      baseURL: 'http://gateway.test/v1',
-      apiKey: 'pk-test',
-      dispatcher: agent,
-    });
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: 'http://gateway.test/v1',
+        apiKey: 'pk-test',
+        dispatcher: agent,
+      }),
+    );
     try {
       const completion = await client.chat.completions.create(request);
       expect(completion.choices[0]?.message.content).toBe('via mock');
@@ -143,11 +136,10 @@ describe('retries', () => {
   });
 
   it('throws APIConnectionError naming the baseURL when nothing listens', async () => {
-    server = await startServer(() => {});
+    const server = await startServer(() => {});
     const baseURL = server.baseURL;
     await server.close();
-    server = undefined;
-    client = createClient({ baseURL, apiKey: 'pk-test', maxRetries: 1 });
+    const client = closeWhenTestEnds(createClient({ baseURL, apiKey: 'pk-test', maxRetries: 1 }));
     const failure = client.chat.completions.create(request);
     await expect(failure).rejects.toBeInstanceOf(APIConnectionError);
     await expect(failure).rejects.toThrow(baseURL);

@@ -1,36 +1,27 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
-  type ChatwireClient,
   createClient,
 } from '../../src/index.js';
-import { chunkEvent, request, sendJSON, sendStream } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
-
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+import { chunkEvent, request } from '../support/fixtures.js';
+import { sendJSON, sendStream } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
 const streamRequest = { ...request, stream: true as const };
 
 describe('streamed answers', () => {
   it('asks for an event stream and exposes the response metadata on the stream', async () => {
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendStream(response, [chunkEvent('Hel'), chunkEvent('lo', 'stop'), 'data: [DONE]\n\n'], {
         'x-portkey-cache-status': 'HIT',
         'x-portkey-trace-id': 'trace-stream',
       }),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const stream = await client.chat.completions.create(streamRequest);
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
@@ -42,23 +33,25 @@ describe('streamed answers', () => {
   });
 
   it('retries a failure that comes before the stream starts', async () => {
-    server = await startServer((_, response, index) => {
+    const server = await startServer((_, response, index) => {
       if (index === 0)
         sendJSON(response, 503, { error: { message: 'busy' } }, { 'retry-after-ms': '1' });
       else sendStream(response, [chunkEvent('ok', 'stop'), 'data: [DONE]\n\n']);
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const stream = await client.chat.completions.create(streamRequest);
     expect(await stream.finalText()).toBe('ok');
     expect(server.requests).toHaveLength(2);
   });
 
   it('never retries once the stream has yielded', async () => {
-    server = await startServer((received, response) => {
+    const server = await startServer((received, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunkEvent('partial'), () => setTimeout(() => received.socket.destroy(), 10));
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 3 });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 3 }),
+    );
     const stream = await client.chat.completions.create(streamRequest);
     const seen: string[] = [];
     const failure = (async () => {
@@ -71,24 +64,28 @@ describe('streamed answers', () => {
   });
 
   it('times out waiting for the headers of a stream', async () => {
-    server = await startServer(() => {});
-    client = createClient({
-      baseURL: server.baseURL,
-      apiKey: 'pk-test',
-      timeout: 80,
-      maxRetries: 0,
-    });
+    const server = await startServer(() => {});
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: server.baseURL,
+        apiKey: 'pk-test',
+        timeout: 80,
+        maxRetries: 0,
+      }),
+    );
     await expect(client.chat.completions.create(streamRequest)).rejects.toBeInstanceOf(
       APIConnectionTimeoutError,
     );
   });
 
   it('times out a stream that goes silent between chunks, and closes the socket', async () => {
-    server = await startServer((_, response) => {
+    const server = await startServer((_, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunkEvent('first'));
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', timeout: 100 });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', timeout: 100 }),
+    );
     const stream = await client.chat.completions.create(streamRequest);
     const seen: string[] = [];
     const failure = (async () => {
@@ -102,7 +99,7 @@ describe('streamed answers', () => {
   });
 
   it('does not count a slow consumer as a silent server', async () => {
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendStream(response, [
         chunkEvent('a'),
         chunkEvent('b'),
@@ -110,7 +107,9 @@ describe('streamed answers', () => {
         'data: [DONE]\n\n',
       ]),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', timeout: 60 });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', timeout: 60 }),
+    );
     const stream = await client.chat.completions.create(streamRequest);
     const seen: string[] = [];
     for await (const chunk of stream) {
@@ -121,11 +120,11 @@ describe('streamed answers', () => {
   });
 
   it('aborts mid-stream with the caller signal and closes the socket', async () => {
-    server = await startServer((_, response) => {
+    const server = await startServer((_, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunkEvent('first'));
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const controller = new AbortController();
     const stream = await client.chat.completions.create(streamRequest, {
       signal: controller.signal,
@@ -143,11 +142,11 @@ describe('streamed answers', () => {
   });
 
   it('frees the connection when the consumer leaves the loop early', async () => {
-    server = await startServer((_, response) => {
+    const server = await startServer((_, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunkEvent('first'));
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const stream = await client.chat.completions.create(streamRequest);
     for await (const _ of stream) break;
     await server.closed(server.requests[0]!.socket);

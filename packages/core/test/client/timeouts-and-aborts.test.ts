@@ -1,32 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  APIConnectionTimeoutError,
-  APIUserAbortError,
-  type ChatwireClient,
-  createClient,
-} from '../../src/index.js';
-import { completionBody, request, sendJSON } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/test-server.js';
-
-let server: TestServer | undefined;
-let client: ChatwireClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { APIConnectionTimeoutError, APIUserAbortError, createClient } from '../../src/index.js';
+import { completionBody, request } from '../support/fixtures.js';
+import { sendJSON } from '../support/responses.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
+import { startServer } from '../support/test-server.js';
 
 describe('timeout', () => {
   it('fails with APIConnectionTimeoutError when no headers arrive, then retries', async () => {
-    server = await startServer(() => {});
-    client = createClient({
-      baseURL: server.baseURL,
-      apiKey: 'pk-test',
-      timeout: 100,
-      maxRetries: 1,
-    });
+    const server = await startServer(() => {});
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: server.baseURL,
+        apiKey: 'pk-test',
+        timeout: 100,
+        maxRetries: 1,
+      }),
+    );
     const failure = client.chat.completions.create(request);
     await expect(failure).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     await expect(failure).rejects.toThrow(/waiting for the response.*timeout option/);
@@ -35,16 +24,18 @@ describe('timeout', () => {
   });
 
   it('covers the body of a non-streamed answer', async () => {
-    server = await startServer((_, response) => {
+    const server = await startServer((_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"id":"chatcmpl-1",');
     });
-    client = createClient({
-      baseURL: server.baseURL,
-      apiKey: 'pk-test',
-      timeout: 100,
-      maxRetries: 0,
-    });
+    const client = closeWhenTestEnds(
+      createClient({
+        baseURL: server.baseURL,
+        apiKey: 'pk-test',
+        timeout: 100,
+        maxRetries: 0,
+      }),
+    );
     const failure = client.chat.completions.create(request);
     await expect(failure).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     await expect(failure).rejects.toThrow(/while the response body arrived/);
@@ -52,8 +43,10 @@ describe('timeout', () => {
   });
 
   it('takes a per-call timeout over the client one', async () => {
-    server = await startServer(() => {});
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
+    const server = await startServer(() => {});
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+    );
     await expect(client.chat.completions.create(request, { timeout: 50 })).rejects.toBeInstanceOf(
       APIConnectionTimeoutError,
     );
@@ -62,16 +55,16 @@ describe('timeout', () => {
 
 describe('abort', () => {
   it('rejects at once for a signal that is already aborted, sending nothing', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const failure = client.chat.completions.create(request, { signal: AbortSignal.abort() });
     await expect(failure).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(0);
   });
 
   it('aborts before the headers and closes the socket', async () => {
-    server = await startServer(() => {});
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const server = await startServer(() => {});
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const controller = new AbortController();
     const failure = client.chat.completions.create(request, { signal: controller.signal });
     await server.received(1);
@@ -83,11 +76,11 @@ describe('abort', () => {
 
   it('aborts while the body arrives and closes the socket', async () => {
     const controller = new AbortController();
-    server = await startServer((_, response) => {
+    const server = await startServer((_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"id":"chatcmpl-1",', () => controller.abort());
     });
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const failure = client.chat.completions.create(request, { signal: controller.signal });
     await expect(failure).rejects.toBeInstanceOf(APIUserAbortError);
     await server.closed(server.requests[0]!.socket);
@@ -95,10 +88,10 @@ describe('abort', () => {
 
   it('aborts during the wait before a retry, without another attempt', async () => {
     const controller = new AbortController();
-    server = await startServer((_, response) =>
+    const server = await startServer((_, response) =>
       sendJSON(response, 503, { error: { message: 'busy' } }, { 'retry-after': '30' }),
     );
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const failure = client.chat.completions.create(request, { signal: controller.signal });
     await server.received(1);
     setTimeout(() => controller.abort(), 20);
@@ -111,8 +104,8 @@ describe('abort', () => {
   });
 
   it('leaves a reused signal without listeners piling up', async () => {
-    server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
-    client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test' });
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
     const controller = new AbortController();
     let added = 0;
     let removed = 0;

@@ -13,7 +13,7 @@ import {
   type OpenAIWireServer,
   type ReceivedRequest,
   startOpenAIWireServer,
-} from './openai-wire-server.js';
+} from '../support/openai-wire-server.js';
 
 let server: OpenAIWireServer | undefined;
 let printed: string;
@@ -30,11 +30,9 @@ beforeEach(() => {
   });
 });
 
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
-  await server?.close();
-  server = undefined;
 });
 
 async function serve(answer: (request: ReceivedRequest) => FakeAnswer): Promise<string> {

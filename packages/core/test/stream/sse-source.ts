@@ -1,9 +1,10 @@
 import type { ChatCompletionChunk } from '../../src/types/index.js';
+import { dataEvent } from '../support/responses.js';
 
 /** The SSE text Portkey sends for these chunks: `data: <json>\n\n` each, then `[DONE]`. */
 export function sseText(chunks: readonly unknown[], { done = true } = {}): string {
   let text = '';
-  for (const value of chunks) text += `data: ${JSON.stringify(value)}\n\n`;
+  for (const value of chunks) text += dataEvent(value);
   return done ? `${text}data: [DONE]\n\n` : text;
 }
 

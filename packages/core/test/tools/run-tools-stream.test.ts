@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { type ChatwireClient, createClient } from '../../src/client/index.js';
 import { APIUserAbortError, ChatwireError } from '../../src/errors/index.js';
@@ -12,27 +12,20 @@ import {
 import type { ChatCompletionChunk } from '../../src/types/index.js';
 import {
   type FakeAnswer,
+  type FakeModel,
   type OpenAIWireServer,
   type ReceivedRequest,
   startOpenAIWireServer,
-} from '../examples/openai-wire-server.js';
+} from '../support/openai-wire-server.js';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
 
 let server: OpenAIWireServer | undefined;
-let client: ChatwireClient | undefined;
 
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
-
-async function start(
-  answer: (request: ReceivedRequest) => FakeAnswer | Promise<FakeAnswer>,
-): Promise<ChatwireClient> {
+async function start(answer: FakeModel): Promise<ChatwireClient> {
   server = await startOpenAIWireServer(answer);
-  client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
-  return client;
+  return closeWhenTestEnds(
+    createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+  );
 }
 
 const weatherCall = {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { dataEvent } from './responses.js';
 
 /** A complete non-streamed answer. */
 export function completionBody(content = 'Hello!'): Record<string, unknown> {
@@ -28,30 +28,10 @@ export function chunkEvent(content: string, finishReason: string | null = null):
     model: 'gpt-4o-mini',
     choices: [{ index: 0, delta: { content }, finish_reason: finishReason }],
   };
-  return `data: ${JSON.stringify(chunk)}\n\n`;
+  return dataEvent(chunk);
 }
 
-export function sendJSON(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(text);
-}
-
-export function sendStream(
-  response: ServerResponse,
-  events: string[],
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream', ...headers });
-  for (const event of events) response.write(event);
-  response.end();
-}
-
+/** The smallest chat completion request. */
 export const request = {
   model: 'gpt-4o-mini',
   messages: [{ role: 'user' as const, content: 'Hi' }],

@@ -1,11 +1,11 @@
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParams,
 } from '../../src/types/index.js';
+import { dataEvent, sendJSON, sendStream } from './responses.js';
+import { startServer } from './test-server.js';
 
 /** A request the fake server received. */
 export interface ReceivedRequest {
@@ -19,12 +19,16 @@ export interface FakeAnswer {
   toolCalls?: Array<{ id: string; name: string; arguments: string }>;
 }
 
+/** The fake model: what it answers to a request. */
+export type FakeModel = (request: ReceivedRequest) => FakeAnswer | Promise<FakeAnswer>;
+
 /** A local server speaking the OpenAI Chat Completions wire format. */
 export interface OpenAIWireServer {
   /** The base URL to give a client, ending in `/v1`. */
   baseURL: string;
   /** Every request received, in order. */
   requests: ReceivedRequest[];
+  /** Stops the server; again once it has stopped is a no-op. */
   close(): Promise<void>;
 }
 
@@ -32,55 +36,34 @@ export interface OpenAIWireServer {
  * Starts a server on 127.0.0.1 (a free port) answering `POST /v1/chat/completions` with what
  * `answer` returns: a JSON completion, or with `stream: true` the same answer as SSE chunks
  * (text and tool-call arguments cut into small pieces), a usage chunk when asked, and
- * `data: [DONE]`. It echoes `x-portkey-trace-id`.
+ * `data: [DONE]`. It echoes `x-portkey-trace-id`, and stops when the running test ends.
  */
-export async function startOpenAIWireServer(
-  answer: (request: ReceivedRequest) => FakeAnswer | Promise<FakeAnswer>,
-): Promise<OpenAIWireServer> {
+export async function startOpenAIWireServer(answer: FakeModel): Promise<OpenAIWireServer> {
   const requests: ReceivedRequest[] = [];
   let served = 0;
-  const server = createServer(async (req, res) => {
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: 'Not found', type: 'not_found' } }));
+  const server = await startServer(async (received, response) => {
+    if (received.method !== 'POST' || received.url !== '/v1/chat/completions') {
+      sendJSON(response, 404, { error: { message: 'Not found', type: 'not_found' } });
       return;
     }
-    let text = '';
-    for await (const piece of req) text += piece;
-    const request: ReceivedRequest = { body: JSON.parse(text), headers: req.headers };
+    const request: ReceivedRequest = { body: JSON.parse(received.body), headers: received.headers };
     requests.push(request);
     served++;
     const reply = await answer(request);
-    const traceId = String(req.headers['x-portkey-trace-id'] ?? `trace-${served}`);
+    const traceId = String(received.headers['x-portkey-trace-id'] ?? `trace-${served}`);
     const completion = toCompletion(reply, request.body.model, served);
     if (request.body.stream !== true) {
-      res.writeHead(200, { 'content-type': 'application/json', 'x-portkey-trace-id': traceId });
-      res.end(JSON.stringify(completion));
+      sendJSON(response, 200, completion, { 'x-portkey-trace-id': traceId });
       return;
     }
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
+    const includeUsage = request.body.stream_options?.include_usage === true;
+    const events = toChunks(completion, includeUsage).map(dataEvent);
+    sendStream(response, [...events, 'data: [DONE]\n\n'], {
       'cache-control': 'no-cache',
       'x-portkey-trace-id': traceId,
     });
-    const includeUsage = request.body.stream_options?.include_usage === true;
-    for (const chunk of toChunks(completion, includeUsage)) {
-      res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    }
-    res.end('data: [DONE]\n\n');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    requests,
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { baseURL: server.baseURL, requests, close: server.close };
 }
 
 function toCompletion(reply: FakeAnswer, model: string, serial: number): ChatCompletion {

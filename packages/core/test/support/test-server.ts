@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { closeWhenTestEnds } from './test-lifetime.js';
 
 /** One request as the server received it. */
 export interface ReceivedRequest {
@@ -22,9 +23,11 @@ export interface TestServer {
   closed(socket: Socket): Promise<void>;
   /** Resolves when the server has received `count` requests. */
   received(count: number): Promise<void>;
+  /** Stops the server; again once it has stopped is a no-op. */
   close(): Promise<void>;
 }
 
+/** Starts a recording server that `handler` answers, stopped when the running test ends. */
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -61,7 +64,8 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   await once(server, 'listening');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return {
+  let closing: Promise<void> | undefined;
+  return closeWhenTestEnds({
     baseURL: `http://127.0.0.1:${address.port}/v1`,
     requests,
     closed: async (socket) => {
@@ -73,10 +77,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       requests.length >= count
         ? Promise.resolve()
         : new Promise((resolve) => waiters.push({ count, resolve })),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, 'close');
+    close: () => {
+      closing ??= (async () => {
+        for (const socket of sockets) socket.destroy();
+        server.close();
+        await once(server, 'close');
+      })();
+      return closing;
     },
-  };
+  });
 }
