@@ -126,9 +126,15 @@ export function buildClient(
     return streaming ? sendRequest(request, true) : sendRequest(request, false);
   }
 
+  // Frameworks close clients on shutdown even when the application already did: the second
+  // close must not throw.
+  let closing: Promise<void> | undefined;
   return {
     chat: { completions: { create } as ChatCompletions },
     baseURL,
-    close: () => transport.close(),
+    close: () => {
+      closing ??= transport.close().then(() => undefined);
+      return closing;
+    },
   };
 }

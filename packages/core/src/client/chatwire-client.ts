@@ -40,7 +40,8 @@ export interface ChatwireClient {
   readonly baseURL: string;
   /**
    * Closes the client's pooled keep-alive connections (Node). Calls made afterwards fail.
-   * A no-op with a user-supplied `fetch` or `dispatcher`.
+   * A no-op with a user-supplied `fetch` or `dispatcher`. Closing again resolves with the first
+   * close.
    */
   close(): Promise<void>;
 }

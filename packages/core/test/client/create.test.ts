@@ -187,6 +187,15 @@ describe('environment variables', () => {
     }
   });
 
+  it('closes once: a second close resolves and calls made after it fail clearly', async () => {
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 });
+    await client.chat.completions.create(request);
+    await client.close();
+    await expect(client.close()).resolves.toBeUndefined();
+    await expect(client.chat.completions.create(request)).rejects.toThrow();
+  });
+
   it('defaults to the hosted gateway', () => {
     const saved = process.env.PORTKEY_BASE_URL;
     delete process.env.PORTKEY_BASE_URL;
