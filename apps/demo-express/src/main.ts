@@ -1,0 +1,31 @@
+import { createServer } from 'node:http';
+import { createDemoApp } from './app.js';
+import { connectUpstream } from './upstream.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const model = process.env.CHAT_MODEL ?? 'gpt-4o-mini';
+
+const upstream = await connectUpstream(process.env);
+console.log(`Talking to ${upstream.description}.`);
+const { app, close } = createDemoApp({ client: upstream.client, model });
+const server = createServer(app);
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  console.log(`demo-express listening on http://127.0.0.1:${actualPort}`);
+});
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await close();
+  await upstream.close();
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,201 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { ChatRequestError } from './error-response.js';
+import { createChatRequestSchema } from './request-schema.js';
+import { validateChatRequest } from './validate-chat-request.js';
+
+/**
+ * The body parameters a browser may set unless the server says otherwise. `user` is left out
+ * on purpose: the end user's identity comes from the server's session (set it in `onRequest`
+ * or as Portkey metadata `_user`), never from the browser's word.
+ */
+export const DEFAULT_ALLOWED_PARAMETERS: readonly string[] = Object.freeze([
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'stream',
+  'stream_options',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'seed',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'n',
+]);
+
+/** Decides whether the browser may use a model. May be async (a lookup in a plan table). */
+export type ModelAllowFunction = (
+  model: string,
+  request: IncomingMessage,
+) => boolean | Promise<boolean>;
+
+/**
+ * What the browser may ask for. Every limit comes from the server; a browser can only pick
+ * within it.
+ */
+export interface ChatPolicyOptions {
+  /**
+   * The models a browser may name in `model`: a list, or a function deciding per request.
+   * When absent, the browser may only name `defaultModel` (or nothing).
+   */
+  allowedModels?: readonly string[] | ModelAllowFunction;
+  /**
+   * The model used when the browser names none. When neither this nor the browser sets a
+   * model, the request is sent without one, for a Portkey config (`override_params`) to decide.
+   */
+  defaultModel?: string;
+  /**
+   * The body parameters the browser may set besides `messages` and `model`.
+   * Defaults to {@link DEFAULT_ALLOWED_PARAMETERS}. A parameter listed here that chatwire has no
+   * shape check for is passed on as the browser sent it.
+   */
+  allowedParameters?: readonly string[];
+  /**
+   * What happens to a body field outside the allow-list (a credential, `provider`, `config`, a
+   * parameter the server did not allow): `'drop'` removes it silently (the default), `'refuse'`
+   * answers 400 `unknown_parameter` naming it.
+   */
+  unknownParameters?: 'drop' | 'refuse';
+  /**
+   * The most tokens an answer may have. A larger `max_tokens` or `max_completion_tokens` from the
+   * browser is lowered to this cap (clamped, not refused, so a client asking generously still
+   * gets an answer). Requests without either are left as they are. Defaults to 4096.
+   */
+  maxTokens?: number;
+  /** The most choices (`n`) a request may ask for; more is refused with 400. Defaults to 1. */
+  maxChoices?: number;
+  /** The most messages a request may carry; more is refused with 400. Defaults to 100. */
+  maxMessages?: number;
+  /**
+   * The most characters the messages may hold in total (every string in them, image data URLs
+   * included); more is refused with 400. Defaults to 200 000.
+   */
+  maxCharacters?: number;
+}
+
+/** {@link ChatPolicyOptions} with every default filled in and the body schema built. */
+export interface ResolvedChatPolicy {
+  readonly allowedModels: readonly string[] | ModelAllowFunction | undefined;
+  readonly defaultModel: string | undefined;
+  readonly allowedParameters: readonly string[];
+  readonly unknownParameters: 'drop' | 'refuse';
+  readonly maxTokens: number;
+  readonly maxChoices: number;
+  readonly maxMessages: number;
+  readonly maxCharacters: number;
+  /** The body schema for `allowedParameters` and `unknownParameters`. */
+  readonly schema: z.ZodType<Record<string, unknown>>;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Fills in the defaults of a policy and builds its body schema. Throws on invalid limits. */
+export function resolveChatPolicy(options: ChatPolicyOptions = {}): ResolvedChatPolicy {
+  const allowedParameters = Object.freeze([
+    ...(options.allowedParameters ?? DEFAULT_ALLOWED_PARAMETERS),
+  ]);
+  const unknownParameters = options.unknownParameters ?? 'drop';
+  return {
+    allowedModels: options.allowedModels,
+    defaultModel: options.defaultModel,
+    allowedParameters,
+    unknownParameters,
+    maxTokens: positiveInteger('maxTokens', options.maxTokens, 4096),
+    maxChoices: positiveInteger('maxChoices', options.maxChoices, 1),
+    maxMessages: positiveInteger('maxMessages', options.maxMessages, 100),
+    maxCharacters: positiveInteger('maxCharacters', options.maxCharacters, 200_000),
+    schema: createChatRequestSchema(allowedParameters, unknownParameters === 'refuse'),
+  };
+}
+
+/** Sums the lengths of every string in a value, stopping early once past `limit`. */
+function countCharacters(value: unknown, limit: number): number {
+  let total = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && total <= limit) {
+    const next = pending.pop();
+    if (typeof next === 'string') total += next.length;
+    else if (Array.isArray(next)) pending.push(...next);
+    else if (next !== null && typeof next === 'object') pending.push(...Object.values(next));
+  }
+  return total;
+}
+
+async function isModelAllowed(
+  policy: ResolvedChatPolicy,
+  model: string,
+  request: IncomingMessage,
+): Promise<boolean> {
+  const allowed = policy.allowedModels;
+  if (allowed === undefined) return model === policy.defaultModel;
+  if (typeof allowed === 'function') return (await allowed(model, request)) === true;
+  return allowed.includes(model);
+}
+
+function refuse(message: string, param: string | null, code: string): ChatRequestError {
+  return new ChatRequestError({ status: 400, message, param, code });
+}
+
+/**
+ * Validates a browser's body and applies the server's policy to it: unknown fields dropped or
+ * refused, the model checked against the allowed ones (or the default filled in), caps applied.
+ * Returns the body to send upstream; throws a {@link ChatRequestError} when refused.
+ */
+export async function applyChatPolicy(
+  policy: ResolvedChatPolicy,
+  rawBody: unknown,
+  request: IncomingMessage,
+): Promise<Record<string, unknown>> {
+  const messages = (rawBody as { messages?: unknown } | null)?.messages;
+  // Checked before the schema so that a huge array is refused without walking it.
+  if (Array.isArray(messages) && messages.length > policy.maxMessages) {
+    throw refuse(
+      `Too many messages: ${messages.length}, at most ${policy.maxMessages} are accepted.`,
+      'messages',
+      'too_many_messages',
+    );
+  }
+  const body = validateChatRequest(policy.schema, rawBody);
+
+  if (countCharacters(body.messages, policy.maxCharacters) > policy.maxCharacters) {
+    throw refuse(
+      `The messages are too long: at most ${policy.maxCharacters} characters are accepted.`,
+      'messages',
+      'messages_too_long',
+    );
+  }
+
+  const model = body.model;
+  if (typeof model === 'string') {
+    if (!(await isModelAllowed(policy, model, request))) {
+      throw refuse(`The model '${model}' is not allowed here.`, 'model', 'model_not_allowed');
+    }
+  } else if (policy.defaultModel !== undefined) {
+    body.model = policy.defaultModel;
+  }
+
+  if (typeof body.n === 'number' && body.n > policy.maxChoices) {
+    throw refuse(
+      `n is ${body.n}, at most ${policy.maxChoices} is accepted.`,
+      'n',
+      'too_many_choices',
+    );
+  }
+  for (const field of ['max_tokens', 'max_completion_tokens'] as const) {
+    const value = body[field];
+    if (typeof value === 'number' && value > policy.maxTokens) body[field] = policy.maxTokens;
+  }
+  return body;
+}

@@ -1,0 +1,215 @@
+import { ChatwireError } from '../errors/index.js';
+
+/** The error body OpenAI (and Portkey) answer with, so that any OpenAI client can read it. */
+export interface OpenAIErrorBody {
+  error: {
+    /** What went wrong, for a developer to read. */
+    message: string;
+    /** The kind of error, e.g. `invalid_request_error`, `api_error`. */
+    type: string;
+    /** The request parameter at fault, as a path (`messages[2].content`), or `null`. */
+    param: string | null;
+    /** A stable machine-readable code, e.g. `model_not_allowed`, or `null`. */
+    code: string | null;
+  };
+}
+
+/** An error answer of the chat endpoint: an HTTP status and an OpenAI-shaped body. */
+export interface ErrorResponse {
+  /** The HTTP status sent when the answer has not started yet. */
+  status: number;
+  /** The body, sent as JSON before the answer started, or as `event: error` data after. */
+  body: OpenAIErrorBody;
+}
+
+/** The fields of a {@link ChatRequestError}. */
+export interface ChatRequestErrorInit {
+  /** The HTTP status to answer with. */
+  status: number;
+  /** What went wrong, for a developer to read. */
+  message: string;
+  /** The error type; defaults to `invalid_request_error`. */
+  type?: string;
+  /** The request parameter at fault, e.g. `messages[2].content`. */
+  param?: string | null;
+  /** A stable machine-readable code. */
+  code?: string | null;
+}
+
+/**
+ * A request the chat endpoint refuses (bad JSON, a field that fails validation, a policy
+ * refusal, a denial by `onRequest`). It is answered with its status and an OpenAI-shaped body
+ * and never reaches Portkey.
+ */
+export class ChatRequestError extends ChatwireError {
+  override name = 'ChatRequestError';
+  /** The HTTP status the endpoint answers with. */
+  readonly status: number;
+  /** The error type of the body, e.g. `invalid_request_error`. */
+  readonly type: string;
+  /** The request parameter at fault, or `null`. */
+  readonly param: string | null;
+  /** A stable machine-readable code, or `null`. */
+  readonly code: string | null;
+
+  constructor(init: ChatRequestErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.type = init.type ?? 'invalid_request_error';
+    this.param = init.param ?? null;
+    this.code = init.code ?? null;
+  }
+}
+
+/** The fields of an `APIError` this module reads. */
+interface UpstreamError {
+  name: string;
+  status: number | undefined;
+  error: unknown;
+  type: string | null;
+  code: string | null;
+  param: string | null;
+}
+
+/**
+ * Reads an `APIError` by its shape rather than `instanceof`, so that a client from another copy
+ * of `@chatwire/core` (two versions installed side by side) is still understood.
+ */
+function asUpstreamError(error: unknown): UpstreamError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const candidate = error as Error & Partial<UpstreamError>;
+  const looksLikeAPIError =
+    'status' in candidate &&
+    'error' in candidate &&
+    'code' in candidate &&
+    'type' in candidate &&
+    (candidate.status === undefined || typeof candidate.status === 'number');
+  if (!looksLikeAPIError) return undefined;
+  return {
+    name: candidate.name,
+    status: candidate.status,
+    error: candidate.error,
+    type: typeof candidate.type === 'string' ? candidate.type : null,
+    code: typeof candidate.code === 'string' ? candidate.code : null,
+    param: typeof candidate.param === 'string' ? candidate.param : null,
+  };
+}
+
+function stringField(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The upstream's own message when it sent one, else a generic one for its status. */
+function upstreamMessage(error: UpstreamError): string {
+  const body = error.error;
+  if (body !== null && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    const inner = record.error;
+    if (inner !== null && typeof inner === 'object') {
+      const message = stringField((inner as Record<string, unknown>).message);
+      if (message !== null) return message;
+    }
+    if (typeof inner === 'string' && inner !== '') return inner;
+    const message = stringField(record.message);
+    if (message !== null) return message;
+  }
+  if (typeof body === 'string' && body !== '' && body.length <= 1000) return body;
+  return `The upstream answered with status ${error.status ?? 'unknown'}.`;
+}
+
+function typeForStatus(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 429) return 'rate_limit_error';
+  if (status >= 500) return 'api_error';
+  return 'invalid_request_error';
+}
+
+/**
+ * Maps any error raised while serving a chat request to the answer the browser gets.
+ *
+ * - {@link ChatRequestError}: its own status and fields.
+ * - An `APIError` with a status (Portkey or the provider refused): that status, and the
+ *   upstream's message, type and code.
+ * - A timeout: 504 `upstream_timeout`; any other failure to reach the upstream: 502
+ *   `upstream_unreachable`; a stream that ended early: 502 `stream_truncated`.
+ * - Anything else: 500 with a generic message, so internals never leak to the browser.
+ */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof ChatRequestError) {
+    return {
+      status: error.status,
+      body: {
+        error: { message: error.message, type: error.type, param: error.param, code: error.code },
+      },
+    };
+  }
+  const upstream = asUpstreamError(error);
+  if (upstream?.status !== undefined) {
+    return {
+      status: upstream.status,
+      body: {
+        error: {
+          message: upstreamMessage(upstream),
+          type: upstream.type ?? typeForStatus(upstream.status),
+          param: upstream.param,
+          code: upstream.code,
+        },
+      },
+    };
+  }
+  if (upstream !== undefined && upstream.name !== 'APIUserAbortError') {
+    // An error event inside a stream carries no status but does carry the upstream's fields.
+    if (upstream.error !== undefined) {
+      return {
+        status: 502,
+        body: {
+          error: {
+            message: upstreamMessage(upstream),
+            type: upstream.type ?? 'api_error',
+            param: upstream.param,
+            code: upstream.code,
+          },
+        },
+      };
+    }
+    const timedOut = upstream.name === 'APIConnectionTimeoutError';
+    return {
+      status: timedOut ? 504 : 502,
+      body: {
+        error: {
+          message: timedOut
+            ? 'The upstream did not answer in time.'
+            : 'The upstream could not be reached.',
+          type: 'api_error',
+          param: null,
+          code: timedOut ? 'upstream_timeout' : 'upstream_unreachable',
+        },
+      },
+    };
+  }
+  if (error instanceof Error && error.name === 'StreamTruncatedError') {
+    return {
+      status: 502,
+      body: {
+        error: {
+          message: 'The upstream stream ended before the answer was complete.',
+          type: 'api_error',
+          param: null,
+          code: 'stream_truncated',
+        },
+      },
+    };
+  }
+  return {
+    status: 500,
+    body: {
+      error: {
+        message: 'The server failed to answer the request.',
+        type: 'api_error',
+        param: null,
+        code: 'internal_error',
+      },
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ChatwireClient, PortkeyCacheStatus, RequestOptions } from '../client/index.js';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParams,
+  ChatCompletionFinishReason,
+  CompletionUsage,
+} from '../types/index.js';
+import type { ChatPolicyOptions } from './chat-policy.js';
+import type { TraceIdSource } from './incoming-trace-id.js';
+
+/**
+ * Portkey options and request settings for one upstream call, decided by the server per
+ * request: `traceId`, `spanName`, `metadata` (e.g. `{ _user: user.id }`), `config`, `headers`,
+ * `timeout`, … The browser never supplies these.
+ */
+export type ChatUpstreamOptions = Omit<RequestOptions, 'signal'>;
+
+/** One chat request being served, as the hooks see it. */
+export interface ChatRequestContext {
+  /** The incoming request (with whatever the framework added, e.g. `req.user`). */
+  readonly request: IncomingMessage;
+  /** The response the answer is written to. */
+  readonly response: ServerResponse;
+  /**
+   * The body that will be sent upstream: validated, with the policy applied. `onRequest` may
+   * change it or assign a new one; it is not validated again.
+   */
+  body: ChatCompletionCreateParams;
+  /** The trace id of this turn, sent to Portkey and returned in `x-portkey-trace-id`. */
+  readonly traceId: string;
+  /** `performance.now()` when the request arrived. */
+  readonly startedAt: number;
+}
+
+/** What `onRequest` returns to refuse a request; the browser gets an OpenAI-shaped error. */
+export interface ChatRequestDenial {
+  /** The HTTP status, e.g. 401, 403 or 429. */
+  status: number;
+  /** The error message the browser sees. */
+  message: string;
+  /** A machine-readable code; defaults to `request_denied`. */
+  code?: string;
+  /** The error type; defaults to `invalid_request_error`. */
+  type?: string;
+}
+
+/** What `onFinish` receives once a turn has ended (answered in full, or the browser left). */
+export interface ChatFinishInfo {
+  /** The trace id of the turn. */
+  traceId: string;
+  /** The model that answered (as the upstream reported it), else the one requested. */
+  model: string | undefined;
+  /** The token counts, when the upstream sent them. */
+  usage: CompletionUsage | undefined;
+  /** The first choice's finish reason; `null` when the turn did not complete. */
+  finishReason: ChatCompletionFinishReason | null;
+  /** Milliseconds from the request's arrival to the end of the answer. */
+  latencyMs: number;
+  /** Milliseconds from the request's arrival to the first byte of the answer's body. */
+  timeToFirstByteMs: number | undefined;
+  /** Whether the answer was streamed. */
+  stream: boolean;
+  /** The status sent to the browser (200, or 246 when a guardrail warned). */
+  status: number;
+  /** Portkey's cache status of the answer, when it sent one. */
+  cacheStatus: PortkeyCacheStatus | null;
+  /** True when the browser went away before the end; the upstream call was aborted. */
+  aborted: boolean;
+  /** The whole answer, merged from the chunks for a stream; `undefined` when aborted. */
+  completion: ChatCompletion | undefined;
+  /** The context of the request. */
+  context: ChatRequestContext;
+}
+
+/** Options of `createChatCompletionsHandler` (and of the Express and Nest adapters). */
+export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
+  /**
+   * The client that calls Portkey; share one across requests so that its connection pool
+   * serves them all. Defaults to a client configured from the environment (`PORTKEY_API_KEY`,
+   * `PORTKEY_BASE_URL`, …), made on the first request.
+   */
+  client?: ChatwireClient;
+  /**
+   * Per-request Portkey options (trace, span, metadata, config, …) and request settings,
+   * computed from the request. A `traceId` returned here wins over the incoming one.
+   *
+   * @example
+   * ```ts
+   * portkeyOptions: (req) => ({ spanName: 'chat', metadata: { _user: req.user.id } })
+   * ```
+   */
+  portkeyOptions?: (
+    request: IncomingMessage,
+    context: ChatRequestContext,
+  ) => ChatUpstreamOptions | undefined | Promise<ChatUpstreamOptions | undefined>;
+  /**
+   * The request headers a trace id is taken from, first valid one wins: `traceparent` (its
+   * trace-id part), `x-request-id`, `x-portkey-trace-id` by default. A value is used only if it
+   * is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; otherwise (or with `[]`) a fresh UUID is
+   * made.
+   */
+  traceIdHeaders?: readonly TraceIdSource[];
+  /**
+   * The largest request body read, in bytes; a larger one is answered 413. Applies only when
+   * the body is not parsed already. Defaults to 1 MiB (1 048 576).
+   */
+  bodyLimit?: number;
+  /**
+   * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
+   * turns it off. Defaults to 15 000.
+   */
+  keepAliveMs?: number;
+  /**
+   * Asks the upstream for the usage chunk of streamed answers (`stream_options.include_usage`)
+   * so that `onFinish` can report token counts; the browser receives that chunk too (a chunk
+   * with `choices: []` just before `[DONE]`, as OpenAI sends it). Defaults to true.
+   */
+  streamUsage?: boolean;
+  /**
+   * Runs after validation and policy, before the upstream call: change `context.body` (add a
+   * system prompt, set `user` from the session) or refuse the request by returning a
+   * {@link ChatRequestDenial}.
+   */
+  onRequest?: (
+    context: ChatRequestContext,
+  ) => ChatRequestDenial | undefined | Promise<ChatRequestDenial | undefined>;
+  /** Runs once per turn that reached the upstream and ended: for logging and billing. */
+  onFinish?: (info: ChatFinishInfo) => void | Promise<void>;
+  /**
+   * Runs when a request ends in an error: refused by validation or policy, failed upstream
+   * (before or during the stream), or failed here. `context` is `undefined` when the body was
+   * not valid yet.
+   */
+  onError?: (error: unknown, context: ChatRequestContext | undefined) => void | Promise<void>;
+}

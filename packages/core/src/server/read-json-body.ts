@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import { ChatRequestError } from './error-response.js';
+
+/** Options of {@link readJsonBody}. */
+export interface ReadJsonBodyOptions {
+  /** The most bytes the body may have; a larger one is refused with 413. */
+  limit: number;
+}
+
+function tooLarge(limit: number): ChatRequestError {
+  return new ChatRequestError({
+    status: 413,
+    message: `The request body is larger than ${limit} bytes.`,
+    code: 'request_too_large',
+  });
+}
+
+/**
+ * Whether a content type is JSON (`application/json`, `application/*+json`). Other types are
+ * refused: a cross-site form can post `text/plain` without a CORS preflight, JSON cannot.
+ */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const type = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * Reads and parses a JSON request body, refusing a body over `limit` bytes with 413 as soon as
+ * the limit is passed (by `Content-Length` up front, or while reading), a non-JSON content type
+ * with 415 and malformed JSON with 400.
+ */
+export async function readJsonBody(
+  request: IncomingMessage,
+  options: ReadJsonBodyOptions,
+): Promise<unknown> {
+  if (!isJsonContentType(request.headers['content-type'])) {
+    throw new ChatRequestError({
+      status: 415,
+      message: "The request body must be JSON, sent with 'Content-Type: application/json'.",
+      code: 'unsupported_media_type',
+    });
+  }
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > options.limit) throw tooLarge(options.limit);
+
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > options.limit) {
+        cleanup();
+        // Keep reading (and discarding) so the client can finish sending and read the 413.
+        request.resume();
+        reject(tooLarge(options.limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = (): void => {
+      if (request.complete) return;
+      cleanup();
+      reject(new Error('The client closed the connection before the body was complete.'));
+    };
+    const cleanup = (): void => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      request.off('close', onClose);
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    request.on('close', onClose);
+  });
+
+  const text = Buffer.concat(chunks, size).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ChatRequestError({
+      status: 400,
+      message: 'The request body is not valid JSON.',
+      code: 'invalid_json',
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+
+// Objects inside messages are loose: providers take extra fields there (Anthropic's
+// `cache_control` on a content part, for example), and those fields cannot reroute a request.
+
+const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
+
+const imagePart = z.looseObject({
+  type: z.literal('image_url'),
+  image_url: z.looseObject({
+    url: z.string().min(1),
+    detail: z.enum(['auto', 'low', 'high']).optional(),
+  }),
+});
+
+const audioPart = z.looseObject({
+  type: z.literal('input_audio'),
+  input_audio: z.looseObject({ data: z.string().min(1), format: z.enum(['wav', 'mp3']) }),
+});
+
+const filePart = z.looseObject({
+  type: z.literal('file'),
+  file: z.looseObject({
+    file_data: z.string().optional(),
+    file_id: z.string().optional(),
+    filename: z.string().optional(),
+  }),
+});
+
+const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+
+const thinkingPart = z.looseObject({
+  type: z.literal('thinking'),
+  thinking: z.string(),
+  signature: z.string().optional(),
+});
+
+const redactedThinkingPart = z.looseObject({
+  type: z.literal('redacted_thinking'),
+  data: z.string(),
+});
+
+const userContentPart = z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart]);
+
+const assistantContentPart = z.discriminatedUnion('type', [
+  textPart,
+  refusalPart,
+  thinkingPart,
+  redactedThinkingPart,
+]);
+
+const textContent = z.union([z.string(), z.array(textPart).min(1)]);
+
+const functionCall = z.looseObject({ name: z.string().min(1), arguments: z.string() });
+
+const messageToolCall = z.looseObject({
+  id: z.string().min(1),
+  type: z.literal('function'),
+  function: functionCall,
+});
+
+const name = z.string().min(1).max(256).optional();
+
+const systemMessage = z.looseObject({ role: z.literal('system'), content: textContent, name });
+
+const developerMessage = z.looseObject({
+  role: z.literal('developer'),
+  content: textContent,
+  name,
+});
+
+const userMessage = z.looseObject({
+  role: z.literal('user'),
+  content: z.union([z.string(), z.array(userContentPart).min(1)]),
+  name,
+});
+
+const assistantMessage = z
+  .looseObject({
+    role: z.literal('assistant'),
+    content: z.union([z.string(), z.array(assistantContentPart)]).nullish(),
+    name,
+    refusal: z.string().nullish(),
+    tool_calls: z.array(messageToolCall).optional(),
+    function_call: functionCall.nullish(),
+    audio: z.looseObject({ id: z.string().min(1) }).nullish(),
+  })
+  .refine(
+    (message) =>
+      message.content != null ||
+      (message.tool_calls !== undefined && message.tool_calls.length > 0) ||
+      message.function_call != null ||
+      message.audio != null,
+    { message: 'an assistant message needs content or tool_calls', path: ['content'] },
+  );
+
+const toolMessage = z.looseObject({
+  role: z.literal('tool'),
+  content: textContent,
+  tool_call_id: z.string().min(1),
+});
+
+const functionMessage = z.looseObject({
+  role: z.literal('function'),
+  content: z.string().nullable(),
+  name: z.string().min(1),
+});
+
+/** One message of `messages`: the shape its `role` requires. */
+export const chatMessageSchema = z.discriminatedUnion('role', [
+  systemMessage,
+  developerMessage,
+  userMessage,
+  assistantMessage,
+  toolMessage,
+  functionMessage,
+]);
+
+/**
+ * `messages`: at least one well-formed message, and every `tool` message answering a tool call
+ * made by an earlier assistant message (providers refuse the request otherwise).
+ */
+export const chatMessagesSchema = z
+  .array(chatMessageSchema)
+  .min(1, { message: 'at least one message is required' })
+  .superRefine((messages, context) => {
+    const calledIds = new Set<string>();
+    messages.forEach((message, index) => {
+      if (message.role === 'assistant') {
+        for (const call of message.tool_calls ?? []) calledIds.add(call.id);
+      } else if (message.role === 'tool' && !calledIds.has(message.tool_call_id)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'tool_call_id'],
+          message: 'does not answer a tool call of an earlier assistant message',
+        });
+      }
+    });
+  });
+
+const functionName = z
+  .string()
+  .regex(/^[a-zA-Z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, _ or -' });
+
+const tool = z.object({
+  type: z.literal('function'),
+  function: z.object({
+    name: functionName,
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    strict: z.boolean().nullish(),
+  }),
+});
+
+const responseFormat = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    json_schema: z.object({
+      name: functionName,
+      description: z.string().optional(),
+      schema: z.record(z.string(), z.unknown()).optional(),
+      strict: z.boolean().nullish(),
+    }),
+  }),
+]);
+
+const tokenCount = z.number().int().min(1).nullish();
+const penalty = z.number().min(-2).max(2).nullish();
+
+/**
+ * The schema of every known Chat Completions body parameter except `messages` and `model`,
+ * keyed by name. The server's allow-list picks from these; a parameter allowed but not listed
+ * here is passed on without a shape check.
+ */
+export const chatParameterSchemas = {
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  max_tokens: tokenCount,
+  max_completion_tokens: tokenCount,
+  n: z.number().int().min(1).max(128).nullish(),
+  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  stream: z.boolean().nullish(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+  tools: z.array(tool).max(128).optional(),
+  tool_choice: z
+    .union([
+      z.enum(['none', 'auto', 'required']),
+      z.object({ type: z.literal('function'), function: z.object({ name: functionName }) }),
+    ])
+    .optional(),
+  parallel_tool_calls: z.boolean().optional(),
+  response_format: responseFormat.optional(),
+  seed: z.number().int().nullish(),
+  presence_penalty: penalty,
+  frequency_penalty: penalty,
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.number().int().min(0).max(20).nullish(),
+  logit_bias: z.record(z.string(), z.number().min(-100).max(100)).nullish(),
+  user: z.string().max(256).optional(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  modalities: z.array(z.enum(['text', 'audio'])).nullish(),
+  audio: z
+    .object({
+      voice: z.string().min(1),
+      format: z.enum(['wav', 'aac', 'mp3', 'flac', 'opus', 'pcm16']),
+    })
+    .nullish(),
+  prediction: z
+    .object({
+      type: z.literal('content'),
+      content: z.union([
+        z.string(),
+        z.array(z.object({ type: z.literal('text'), text: z.string() })),
+      ]),
+    })
+    .nullish(),
+  reasoning_effort: z.enum(['minimal', 'low', 'medium', 'high']).nullish(),
+  service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority']).nullish(),
+  store: z.boolean().nullish(),
+  thinking: z
+    .object({
+      type: z.enum(['enabled', 'disabled']),
+      budget_tokens: z.number().int().min(1).optional(),
+    })
+    .nullish(),
+} satisfies Record<string, z.ZodType>;
+
+/** A body parameter with a shape check in {@link chatParameterSchemas}. */
+export type KnownChatParameter = keyof typeof chatParameterSchemas;
+
+/** `model` as the browser may send it; whether it is allowed is the policy's decision. */
+export const modelSchema = z.string().min(1).max(256);
+
+/** Whether `name` is a parameter with a shape check. */
+export function isKnownChatParameter(name: string): name is KnownChatParameter {
+  return Object.hasOwn(chatParameterSchemas, name);
+}
+
+/**
+ * Builds the body schema for a set of allowed parameters: `messages` and `model` always, each
+ * allowed parameter with its shape check. Other fields are stripped, or refused with
+ * `refuseUnknown`.
+ */
+export function createChatRequestSchema(
+  allowedParameters: readonly string[],
+  refuseUnknown: boolean,
+): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {
+    messages: chatMessagesSchema,
+    model: modelSchema.optional(),
+  };
+  for (const parameter of allowedParameters) {
+    if (parameter === 'messages' || parameter === 'model') continue;
+    shape[parameter] = isKnownChatParameter(parameter)
+      ? chatParameterSchemas[parameter]
+      : z.unknown();
+  }
+  return refuseUnknown ? z.strictObject(shape) : z.object(shape);
+}

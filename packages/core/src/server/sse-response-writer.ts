@@ -1,0 +1,156 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { OpenAIErrorBody } from './error-response.js';
+
+/** The headers of every streamed answer; proxies and compression middleware must not buffer it. */
+export const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+});
+
+const KEEP_ALIVE_COMMENT = ': keep-alive\n\n';
+
+/** Bytes held for one write before they are sent without waiting for the end of the tick. */
+const PENDING_LIMIT = 64 * 1024;
+
+function concatenate(pieces: ReadonlyArray<Uint8Array | string>): Buffer {
+  return Buffer.concat(
+    pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)),
+  );
+}
+
+/** Options of {@link SSEResponseWriter}. */
+export interface SSEResponseWriterOptions {
+  /**
+   * After this many milliseconds without a write, a `: keep-alive` comment is sent so that
+   * proxies and browsers do not drop an idle stream. `0` turns it off. Defaults to 15 000.
+   */
+  keepAliveMs?: number;
+}
+
+/**
+ * Writes a server-sent event answer to a node:http response: the headers flushed at once,
+ * each event as it comes, backpressure surfaced to the caller, keep-alive comments in long
+ * silences, and the end of the response noticed when the browser leaves.
+ *
+ * The first event is sent at once; later events written in the same tick go out as one chunk of
+ * the response body, in one socket write.
+ */
+export class SSEResponseWriter {
+  readonly #response: ServerResponse;
+  readonly #keepAliveMs: number;
+  #keepAlive: ReturnType<typeof setTimeout> | undefined;
+  #pending: Array<Uint8Array | string> = [];
+  #pendingBytes = 0;
+  #sentFirst = false;
+  #closed = false;
+  #drainWaiters: Array<() => void> = [];
+
+  constructor(response: ServerResponse, options: SSEResponseWriterOptions = {}) {
+    this.#response = response;
+    this.#keepAliveMs = options.keepAliveMs ?? 15_000;
+    response.once('close', this.#onClose);
+    response.on('drain', this.#onDrain);
+  }
+
+  /** Whether the response is over: ended by the writer, or the browser went away. */
+  get closed(): boolean {
+    return this.#closed || this.#response.destroyed;
+  }
+
+  /**
+   * Sends the status and headers (the SSE ones, then `headers`) at once, so the browser sees the
+   * answer begin even while the first event is slow to come, and starts the keep-alive.
+   */
+  start(status = 200, headers: OutgoingHttpHeaders = {}): void {
+    const response = this.#response;
+    for (const [name, value] of Object.entries(SSE_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined) response.setHeader(name, value);
+    }
+    response.writeHead(status);
+    response.flushHeaders();
+    if (this.#keepAliveMs > 0) {
+      this.#keepAlive = setTimeout(this.#sendKeepAlive, this.#keepAliveMs);
+      this.#keepAlive.unref();
+    }
+  }
+
+  /**
+   * Writes bytes of one or more complete events. Returns false when the socket's buffer is full:
+   * the caller must then `await writer.drained()` before writing more, so that a slow browser
+   * holds back the upstream instead of growing this server's memory.
+   */
+  write(chunk: Uint8Array | string): boolean {
+    if (this.closed) return false;
+    if (!this.#sentFirst) {
+      // Nothing to batch the first event with, and the time to it is what users feel.
+      this.#sentFirst = true;
+      this.#response.write(chunk);
+      this.#keepAlive?.refresh();
+      return !this.#response.writableNeedDrain;
+    }
+    if (this.#pending.length === 0) process.nextTick(this.#flush);
+    this.#pending.push(chunk);
+    this.#pendingBytes += chunk.length;
+    if (this.#pendingBytes >= PENDING_LIMIT) this.#flush();
+    return !this.#response.writableNeedDrain;
+  }
+
+  /** Resolves when the socket's buffer has room again, or at once when the response is over. */
+  drained(): Promise<void> {
+    if (this.closed || !this.#response.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => this.#drainWaiters.push(resolve));
+  }
+
+  /** Sends an `event: error` with an OpenAI-shaped body, then ends the response. */
+  fail(body: OpenAIErrorBody): void {
+    const { message, type, code } = body.error;
+    this.write(`event: error\ndata: ${JSON.stringify({ error: { message, type, code } })}\n\n`);
+    this.end();
+  }
+
+  /** Ends the response (a no-op when it is already over). */
+  end(): void {
+    this.#stopKeepAlive();
+    this.#flush();
+    if (this.closed) return;
+    this.#closed = true;
+    this.#response.end();
+  }
+
+  /** Sends what was written since the last flush as one chunk of the response body. */
+  readonly #flush = (): void => {
+    const pending = this.#pending;
+    if (pending.length === 0) return;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    if (this.closed) return;
+    this.#response.write(pending.length === 1 ? pending[0]! : concatenate(pending));
+    this.#keepAlive?.refresh();
+  };
+
+  readonly #sendKeepAlive = (): void => {
+    if (this.closed) return;
+    if (!this.#response.writableNeedDrain) this.#response.write(KEEP_ALIVE_COMMENT);
+    this.#keepAlive?.refresh();
+  };
+
+  readonly #onDrain = (): void => {
+    const waiters = this.#drainWaiters;
+    this.#drainWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  readonly #onClose = (): void => {
+    this.#closed = true;
+    this.#stopKeepAlive();
+    this.#onDrain();
+  };
+
+  #stopKeepAlive(): void {
+    if (this.#keepAlive !== undefined) clearTimeout(this.#keepAlive);
+    this.#keepAlive = undefined;
+  }
+}

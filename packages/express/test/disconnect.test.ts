@@ -1,0 +1,104 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { ChatwireClient } from '@chatwire/core';
+import { type Emulator, startEmulator } from '@chatwire/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatFinishInfo } from '../src/index.js';
+import {
+  type ChatServer,
+  serverClient,
+  startChatServer,
+  TEST_SCENARIO_HEADER,
+} from './chat-server.js';
+
+let emulator: Emulator;
+let client: ChatwireClient;
+let chat: ChatServer;
+const finished: ChatFinishInfo[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  client = serverClient(emulator);
+  chat = await startChatServer({
+    client,
+    defaultModel: 'gpt-4o-mini',
+    portkeyOptions: (request) => ({
+      headers: {
+        'x-emulator-scenario': String(request.headers[TEST_SCENARIO_HEADER]),
+        'x-emulator-delay-ms': '200',
+      },
+    }),
+    onFinish: (info) => {
+      finished.push(info);
+    },
+  });
+});
+
+afterAll(async () => {
+  await chat.close();
+  await client.close();
+  await emulator.close();
+});
+
+/** Opens a streamed chat request and resolves with the response once its headers arrived. */
+function openStream(scenario: string, traceId: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${chat.origin}/api/chat`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [TEST_SCENARIO_HEADER]: scenario,
+        'x-request-id': traceId,
+      },
+    });
+    outgoing.on('response', resolve);
+    outgoing.on('error', reject);
+    outgoing.end(
+      JSON.stringify({ messages: [{ role: 'user', content: 'Hi there' }], stream: true }),
+    );
+  });
+}
+
+describe('the browser leaving', () => {
+  it('aborts the upstream request mid-stream, seen by the upstream within 100 ms', async () => {
+    const response = await openStream('slow-stream', 'leave-mid-stream');
+    await new Promise((resolve) => response.once('data', resolve));
+    const leftAt = Date.now();
+    response.destroy();
+    const recorded = await emulator.waitForRequest(
+      (entry) =>
+        entry.headers['x-portkey-trace-id'] === 'leave-mid-stream' && entry.closedAt !== undefined,
+    );
+    expect(recorded.aborted).toBe(true);
+    expect(recorded.closedAt! - leftAt).toBeLessThan(100);
+    await expect
+      .poll(() => finished.find((info) => info.traceId === 'leave-mid-stream')?.aborted)
+      .toBe(true);
+  });
+
+  it('aborts the upstream request while waiting for its first byte', async () => {
+    const outgoing = httpRequest(`${chat.origin}/api/chat`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [TEST_SCENARIO_HEADER]: 'slow-first-byte',
+        'x-request-id': 'leave-before-first-byte',
+      },
+    });
+    outgoing.on('error', () => {});
+    outgoing.end(
+      JSON.stringify({ messages: [{ role: 'user', content: 'Hi there' }], stream: true }),
+    );
+    await emulator.waitForRequest(
+      (entry) => entry.headers['x-portkey-trace-id'] === 'leave-before-first-byte',
+    );
+    const leftAt = Date.now();
+    outgoing.destroy();
+    const recorded = await emulator.waitForRequest(
+      (entry) =>
+        entry.headers['x-portkey-trace-id'] === 'leave-before-first-byte' &&
+        entry.closedAt !== undefined,
+    );
+    expect(recorded.aborted).toBe(true);
+    expect(recorded.closedAt! - leftAt).toBeLessThan(100);
+  });
+});
