@@ -9,8 +9,10 @@ import { weatherChatRoute } from './weather-chat-route.js';
 export interface DemoAppOptions {
   /** The Portkey client every request goes through. */
   client: ChatwireClient;
-  /** The model used when the browser names none; the only one it may name. */
+  /** The model used when the browser names none. */
   model: string;
+  /** The models the browser may pick. Defaults to `model` alone. */
+  allowedModels?: readonly string[];
   /** The built web page to serve, if it exists. Defaults to demo-web's `dist` folder. */
   webRoot?: string;
   /** Where finished turns are logged. Defaults to `console.log`. */
@@ -40,6 +42,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const chat = chatCompletions({
     client: options.client,
     defaultModel: options.model,
+    allowedModels: options.allowedModels ?? [options.model],
     portkeyOptions: () => ({ spanName: 'demo-chat' }),
     onFinish: ({ traceId, usage, latencyMs, aborted, finishReason }) => {
       const tokens = usage?.total_tokens ?? '?';
