@@ -2,8 +2,8 @@
 // Chat Completions schema the types in src/types describe, so a test can tell when the spec
 // gains a property the types lack. Only names are kept: no descriptions, no examples.
 //
-// Usage: node scripts/openapi-fixture.mjs [path/to/portkey-openapi.yaml]
-// Without an argument the spec is read from ../shared/reference/ beside the repository root.
+// Usage: node scripts/openapi-fixture.mjs path/to/portkey-openapi.yaml
+// (Portkey publishes the spec with its open-source API reference.)
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const repositoryRoot = resolve(packageRoot, '../..');
-const specPath = process.argv[2]
-  ? resolve(process.argv[2])
-  : resolve(repositoryRoot, '../shared/reference/portkey-openapi.yaml');
+if (!process.argv[2]) {
+  console.error('usage: node scripts/openapi-fixture.mjs path/to/portkey-openapi.yaml');
+  process.exit(2);
+}
+const specPath = resolve(process.argv[2]);
 const outputPath = resolve(packageRoot, 'test/fixtures/openapi-properties.json');
 
 /**
