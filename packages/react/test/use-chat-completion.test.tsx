@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   chunk,
@@ -12,6 +12,7 @@ import {
   writeAnswer,
   writeEvent,
 } from '../../core/test/chat/openai-sse-server.js';
+import { useChatCompletion } from '../src/index.js';
 import { ChatPage } from './chat-page.js';
 
 let server: OpenAISSEServer | undefined;
@@ -179,6 +180,30 @@ describe('useChatCompletion', () => {
     gate.open();
     await waitFor(() => expect(text('chat-status')).toBe('idle'));
     expect(text('chat-assistant')).toBe('Strict mode');
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('sends once under StrictMode when a component sends from its mount effect', async () => {
+    const api = await start(async (_request, response) => {
+      openStream(response);
+      writeAnswer(response, ['Welcome', ' back']);
+    });
+    function Greeter() {
+      const chat = useChatCompletion({ api });
+      const { send } = chat;
+      useEffect(() => {
+        void send('Greet me');
+      }, [send]);
+      return <p data-testid="greeter">{chat.messages.map((m) => m.content).join('|')}</p>;
+    }
+    render(
+      <StrictMode>
+        <Greeter />
+      </StrictMode>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('greeter').textContent).toBe('Greet me|Welcome back'),
+    );
     expect(server!.requests).toHaveLength(1);
   });
 

@@ -61,6 +61,7 @@ export class ChatStore {
   #live: LiveAnswer | undefined;
   #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #onRelease: (() => void) | undefined;
+  #sendThisTurn: { key: string; done: Promise<void> } | undefined;
 
   /**
    * @param options - The store's options; callbacks and request options can be replaced later
@@ -150,8 +151,23 @@ export class ChatStore {
   /**
    * Appends a user message and streams the answer. A request still in flight is aborted first.
    * Never rejects: failures land in the state's `error`.
+   *
+   * The same message sent twice within one synchronous turn is sent once: frameworks run
+   * effects twice in development (React's StrictMode), and a mount effect that sends must not
+   * post the message twice.
    */
   send(input: ChatInput, request: ChatRequestOptions = {}): Promise<void> {
+    const key = JSON.stringify([input, request.body ?? null]);
+    if (this.#sendThisTurn?.key === key) return this.#sendThisTurn.done;
+    const done = this.#send(input, request);
+    this.#sendThisTurn = { key, done };
+    queueMicrotask(() => {
+      this.#sendThisTurn = undefined;
+    });
+    return done;
+  }
+
+  #send(input: ChatInput, request: ChatRequestOptions): Promise<void> {
     const text = typeof input === 'string' ? input : input.text;
     const images = typeof input === 'string' ? undefined : input.images;
     const message: ChatMessage = {
