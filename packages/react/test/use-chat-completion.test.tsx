@@ -33,6 +33,16 @@ function submit(text: string, label = 'chat'): void {
   fireEvent.click(screen.getAllByText('Send')[0]!);
 }
 
+/** Sends a greeting as soon as it mounts, as an onboarding screen would. */
+function Greeter(props: { api: string }) {
+  const chat = useChatCompletion({ api: props.api });
+  const { send } = chat;
+  useEffect(() => {
+    void send('Greet me');
+  }, [send]);
+  return <p data-testid="greeter">{chat.messages.map((m) => m.content).join('|')}</p>;
+}
+
 function TwoPanes(props: { api: string; showSecond: boolean }) {
   return (
     <>
@@ -188,17 +198,9 @@ describe('useChatCompletion', () => {
       openStream(response);
       writeAnswer(response, ['Welcome', ' back']);
     });
-    function Greeter() {
-      const chat = useChatCompletion({ api });
-      const { send } = chat;
-      useEffect(() => {
-        void send('Greet me');
-      }, [send]);
-      return <p data-testid="greeter">{chat.messages.map((m) => m.content).join('|')}</p>;
-    }
     render(
       <StrictMode>
-        <Greeter />
+        <Greeter api={api} />
       </StrictMode>,
     );
     await waitFor(() =>
