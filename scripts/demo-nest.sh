@@ -8,12 +8,6 @@ cd "$(dirname "$0")/.."
 
 pnpm exec turbo run build --filter=demo-web... --filter=demo-nest... --output-logs=errors-only
 
-if [ -z "${PORTKEY_API_KEY:-}" ]; then
-  # On the emulator every model of the page's picker may be used, the scenario ones included
-  # (apps/demo-web/src/lib/models.ts lists them).
-  export CHAT_MODELS="${CHAT_MODELS:-gpt-4o-mini,gpt-4o,gpt-4.1-mini,scenario:slow-stream,scenario:error-event,scenario:truncated,scenario:server-error,scenario:rate-limit,scenario:guardrail-deny}"
-fi
-
 echo "Starting demo-nest: open http://127.0.0.1:${PORT:-3001} (Ctrl+C stops it)"
 cd apps/demo-nest
 exec pnpm start

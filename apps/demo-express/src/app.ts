@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { ChatwireClient } from '@chatwire/core';
 import { chatCompletions } from '@chatwire/express';
 import express, { type Express } from 'express';
+import { resolveChatModels } from './chat-models.js';
+import { summarizeRoute } from './summarize-route.js';
 import { weatherChatRoute } from './weather-chat-route.js';
 
 /** Settings of the demo app. */
@@ -11,8 +13,13 @@ export interface DemoAppOptions {
   client: ChatwireClient;
   /** The model used when the browser names none. */
   model: string;
-  /** The models the browser may pick. Defaults to `model` alone. */
+  /** Further models the browser may pick besides `model`. */
   allowedModels?: readonly string[];
+  /**
+   * Whether `client` talks to the chatwire emulator: its scenario models (`scenario:slow-stream`,
+   * …) are then allowed too. Default false.
+   */
+  emulator?: boolean;
   /** The built web page to serve, if it exists. Defaults to demo-web's `dist` folder. */
   webRoot?: string;
   /** Where finished turns are logged. Defaults to `console.log`. */
@@ -31,18 +38,30 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../demo-web/dist', import.met
  * The demo API:
  * - `POST /api/chat`: the chat endpoint on `@chatwire/express`, streamed or not; client tools
  *   (sent by the browser) are passed through for the browser to run.
+ * - `GET /api/models`: the models `/api/chat` accepts, for the page's model picker.
  * - `POST /api/weather-chat`: a chat whose model may call a weather tool run on the server.
- * - everything else: demo-web's build, when it has been built.
+ * - `POST /api/summarize`: a summary of a text, made by the server with a prompt of its own.
+ * - everything else: demo-web's build, when it has been built; unknown GET paths outside
+ *   `/api` get its `index.html`.
  */
 export function createDemoApp(options: DemoAppOptions): DemoApp {
   const log = options.log ?? ((line: string) => console.log(line));
   const app = express();
   app.disable('x-powered-by');
 
+  const models = resolveChatModels(
+    options.model,
+    options.allowedModels ?? [],
+    options.emulator ?? false,
+  );
+  app.get('/api/models', (_request, response) => {
+    response.json(models);
+  });
+
   const chat = chatCompletions({
     client: options.client,
-    defaultModel: options.model,
-    allowedModels: options.allowedModels ?? [options.model],
+    defaultModel: models.defaultModel,
+    allowedModels: models.models,
     portkeyOptions: () => ({ spanName: 'demo-chat' }),
     onFinish: ({ traceId, usage, latencyMs, aborted, finishReason }) => {
       const tokens = usage?.total_tokens ?? '?';
@@ -59,6 +78,14 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       client: options.client,
       model: options.model,
       onTurn: (traceId, summary) => log(`weather turn trace=${traceId} ${summary}`),
+    }),
+  );
+  app.post(
+    '/api/summarize',
+    summarizeRoute({
+      client: options.client,
+      model: options.model,
+      onSummary: (traceId) => log(`summary trace=${traceId}`),
     }),
   );
 

@@ -4,18 +4,21 @@ import { connectUpstream } from './upstream.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const model = process.env.CHAT_MODEL || 'gpt-4o-mini';
-// A comma-separated list of the models the page may pick; the default model is always allowed.
-const allowedModels = [
-  model,
-  ...(process.env.CHAT_MODELS ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '' && name !== model),
-];
+// A comma-separated list of further models the page may pick; the default model is always
+// allowed, and on the emulator its scenario models are too.
+const allowedModels = (process.env.CHAT_MODELS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name) => name !== '');
 
 const upstream = await connectUpstream(process.env);
 console.log(`Talking to ${upstream.description}.`);
-const { app, close } = createDemoApp({ client: upstream.client, model, allowedModels });
+const { app, close } = createDemoApp({
+  client: upstream.client,
+  model,
+  allowedModels,
+  emulator: upstream.emulator,
+});
 const server = createServer(app);
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();

@@ -4,6 +4,8 @@ import { startEmulator } from '@chatwire/emulator';
 /** Where the demo's chat requests go, and how to let go of it. */
 export interface Upstream {
   client: ChatwireClient;
+  /** Whether `client` talks to the emulator started here rather than to Portkey. */
+  emulator: boolean;
   /** One line saying what the demo talks to. */
   description: string;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function connectUpstream(env: NodeJS.ProcessEnv): Promise<Upstream>
     });
     return {
       client,
+      emulator: false,
       description: `Portkey at ${client.baseURL}`,
       close: () => client.close(),
     };
@@ -35,6 +38,7 @@ export async function connectUpstream(env: NodeJS.ProcessEnv): Promise<Upstream>
   const client = createClient({ baseURL: emulator.url, apiKey: 'emulator' });
   return {
     client,
+    emulator: true,
     description: `the chatwire emulator at ${emulator.url} (PORTKEY_API_KEY is not set)`,
     close: async () => {
       await client.close();

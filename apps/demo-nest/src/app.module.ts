@@ -1,31 +1,35 @@
 import { ChatwireModule } from '@chatwire/nestjs';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { chatwireOptionsFactory, EMULATOR_URL } from './chatwire-options.factory.js';
+import { ConfigModule } from '@nestjs/config';
+import { chatwireOptionsFactory } from './chatwire-options.factory.js';
+import { ModelsController } from './models/models.controller.js';
 import { SummarizeController } from './summarize/summarize.controller.js';
 import { SummarizeService } from './summarize/summarize.service.js';
+import { ChatModels } from './upstream/chat-models.js';
+import { Upstream, type UpstreamSettings } from './upstream/upstream.js';
+import { createUpstreamModule } from './upstream/upstream.module.js';
+import { WeatherChatController } from './weather-chat/weather-chat.controller.js';
+import { WeatherChatService } from './weather-chat/weather-chat.service.js';
 
 const logger = new Logger('Chat');
 
-/** Where the demo's settings come from besides the environment. */
-export interface AppSettings {
-  /** The emulator's API URL, when the app started one. */
-  emulatorUrl?: string;
-}
-
-/** The demo API: `/api/chat` from `@chatwire/nestjs` and `/api/summarize` of its own. */
+/**
+ * The demo API: `/api/chat` from `@chatwire/nestjs`, and `/api/models`, `/api/weather-chat`
+ * and `/api/summarize` of its own.
+ */
 @Module({})
 export class AppModule {}
 
 /** The {@link AppModule} with its imports, for the given settings. */
-export function createAppModule(settings: AppSettings): DynamicModule {
+export function createAppModule(settings: UpstreamSettings): DynamicModule {
   return {
     module: AppModule,
     imports: [
-      ConfigModule.forRoot({ load: [() => ({ [EMULATOR_URL]: settings.emulatorUrl })] }),
+      // Reads `.env` too; the Upstream decides from here alone whether Portkey is used.
+      ConfigModule.forRoot({ isGlobal: true }),
+      createUpstreamModule(settings),
       ChatwireModule.forRootAsync({
-        imports: [ConfigModule],
-        inject: [ConfigService],
+        inject: [Upstream, ChatModels],
         useFactory: chatwireOptionsFactory,
         endpoint: {
           path: 'api/chat',
@@ -42,7 +46,7 @@ export function createAppModule(settings: AppSettings): DynamicModule {
         },
       }),
     ],
-    controllers: [SummarizeController],
-    providers: [SummarizeService],
+    controllers: [ModelsController, WeatherChatController, SummarizeController],
+    providers: [WeatherChatService, SummarizeService],
   };
 }

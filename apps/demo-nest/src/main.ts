@@ -5,11 +5,8 @@ const port = Number(process.env.PORT ?? 3001);
 const demo = await createDemoApp();
 await demo.app.listen(port, '127.0.0.1');
 const { port: boundPort } = demo.app.getHttpServer().address() as { port: number };
-const upstream = demo.emulator
-  ? `the emulator at ${demo.emulator.url} (set PORTKEY_API_KEY to use Portkey)`
-  : `Portkey at ${process.env.PORTKEY_BASE_URL || 'https://api.portkey.ai/v1'}`;
 console.log(
-  `demo-nest listening on http://127.0.0.1:${boundPort}, chat completions from ${upstream}`,
+  `demo-nest listening on http://127.0.0.1:${boundPort}, chat completions from ${demo.upstream}`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,6 +8,7 @@ import { chatStatusText } from './lib/chat-status-text.js';
 import { DEFAULT_MODEL } from './lib/models.js';
 import { readImageAsDataUrl } from './lib/read-image.js';
 import { withSystemPrompt } from './lib/system-prompt.js';
+import { useModelList } from './lib/use-model-list.js';
 import { runTool, WEATHER_TOOL } from './lib/weather-tool.js';
 
 /** The chat page: settings, the conversation, the message box. */
@@ -17,10 +18,14 @@ export function App(): ReactNode {
   const [image, setImage] = useState<string | undefined>(undefined);
   const [imageError, setImageError] = useState<string | undefined>(undefined);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const modelList = useModelList('/api/models');
+  // A pick the API does not accept (the page's default, before the list arrives or when the
+  // API's default differs) falls back to the API's default model.
+  const selectedModel = modelList.list.models.includes(model) ? model : modelList.list.defaultModel;
 
   const chat = useChatCompletion({
     api: '/api/chat',
-    body: { model, tools: [WEATHER_TOOL] },
+    body: { model: selectedModel, tools: [WEATHER_TOOL] },
     onToolCall: runTool,
   });
   const { messages, status, error, isLoading } = chat;
@@ -42,9 +47,17 @@ export function App(): ReactNode {
     focusInput();
   };
 
+  // The Regenerate button disappears while the answer is asked again: without this the focus
+  // would fall back to the page's body.
   const regenerate = () => {
     applySystemPrompt();
     void chat.reload();
+    focusInput();
+  };
+
+  const dismissError = () => {
+    chat.clearError();
+    focusInput();
   };
 
   const retry = () => {
@@ -87,8 +100,10 @@ export function App(): ReactNode {
         </button>
       </header>
       <ChatSettings
-        model={model}
+        model={selectedModel}
         onModelChange={setModel}
+        models={modelList.list.models}
+        modelsLoading={modelList.loading}
         systemPrompt={systemPrompt}
         onSystemPromptChange={setSystemPrompt}
       />
@@ -99,7 +114,7 @@ export function App(): ReactNode {
           onRegenerate={canRegenerate ? regenerate : undefined}
         />
         {error !== undefined && (
-          <ErrorBanner error={error} onRetry={retry} onDismiss={chat.clearError} />
+          <ErrorBanner error={error} onRetry={retry} onDismiss={dismissError} />
         )}
         {imageError !== undefined && (
           <p className="image-error" role="alert">

@@ -1,6 +1,6 @@
 import { ChatCompletionsService } from '@chatwire/nestjs';
 import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { ChatModels } from '../upstream/chat-models.js';
 
 /** A summary and the trace it was logged under in Portkey. */
 export interface Summary {
@@ -15,13 +15,13 @@ export class SummarizeService {
 
   constructor(
     private readonly completions: ChatCompletionsService,
-    private readonly config: ConfigService,
+    private readonly chatModels: ChatModels,
   ) {}
 
   async summarize(text: string, traceId: string | undefined): Promise<Summary> {
     const completion = await this.completions.create(
       {
-        model: this.config.get<string>('CHAT_MODEL') || 'gpt-4o-mini',
+        model: this.chatModels.defaultModel,
         max_tokens: 300,
         messages: [
           { role: 'system', content: 'Summarize the text in two sentences at most.' },

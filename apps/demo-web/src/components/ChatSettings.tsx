@@ -1,18 +1,32 @@
 import { type ReactNode, useId } from 'react';
-import { ANSWER_MODELS, SCENARIO_MODELS } from '../lib/models.js';
+import { isScenarioModel, modelLabel } from '../lib/models.js';
 
 /** Props of {@link ChatSettings}. */
 export interface ChatSettingsProps {
   model: string;
   onModelChange: (model: string) => void;
+  /** The models the API accepts, as it listed them. */
+  models: readonly string[];
+  /** Whether the list of models is still being fetched. */
+  modelsLoading: boolean;
   systemPrompt: string;
   onSystemPromptChange: (prompt: string) => void;
+}
+
+function ModelOptions({ models }: { models: readonly string[] }): ReactNode {
+  return models.map((model) => (
+    <option key={model} value={model}>
+      {modelLabel(model)}
+    </option>
+  ));
 }
 
 /** The model picker and the system prompt sent at the start of every request. */
 export function ChatSettings(props: ChatSettingsProps): ReactNode {
   const modelId = useId();
   const promptId = useId();
+  const answering = props.models.filter((model) => !isScenarioModel(model));
+  const scenarios = props.models.filter(isScenarioModel);
   return (
     <section className="settings" aria-label="Chat settings">
       <div className="field">
@@ -20,22 +34,21 @@ export function ChatSettings(props: ChatSettingsProps): ReactNode {
         <select
           id={modelId}
           value={props.model}
+          aria-busy={props.modelsLoading}
           onChange={(event) => props.onModelChange(event.target.value)}
         >
-          <optgroup label="Models">
-            {ANSWER_MODELS.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Emulator scenarios">
-            {SCENARIO_MODELS.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.label}
-              </option>
-            ))}
-          </optgroup>
+          {scenarios.length === 0 ? (
+            <ModelOptions models={answering} />
+          ) : (
+            <>
+              <optgroup label="Models">
+                <ModelOptions models={answering} />
+              </optgroup>
+              <optgroup label="Emulator scenarios">
+                <ModelOptions models={scenarios} />
+              </optgroup>
+            </>
+          )}
         </select>
       </div>
       <div className="field field-wide">

@@ -1,30 +1,43 @@
-/** A model the picker offers. */
-export interface ModelChoice {
-  /** The `model` sent in the request body. */
-  id: string;
-  /** What the picker shows. */
-  label: string;
+/** The body of the API's `GET /api/models`: what its chat endpoint accepts in `model`. */
+export interface ModelList {
+  /** Every model the chat endpoint accepts, the default first. */
+  models: readonly string[];
+  /** The model the API uses when a request names none. */
+  defaultModel: string;
+  /** Whether the API answers from the chatwire emulator rather than Portkey. */
+  emulator: boolean;
 }
 
-/** Models that answer normally (the emulator answers any name; Portkey routes these). */
-export const ANSWER_MODELS: readonly ModelChoice[] = [
-  { id: 'gpt-4o-mini', label: 'gpt-4o-mini' },
-  { id: 'gpt-4o', label: 'gpt-4o' },
-  { id: 'gpt-4.1-mini', label: 'gpt-4.1-mini' },
-];
+/** The model picked before the API's list has arrived, and offered alone if it never does. */
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+
+/** What the picker offers until (or unless) the API says otherwise. */
+export const FALLBACK_MODEL_LIST: ModelList = {
+  models: [DEFAULT_MODEL],
+  defaultModel: DEFAULT_MODEL,
+  emulator: false,
+};
+
+const SCENARIO_PREFIX = 'scenario:';
+
+const SCENARIO_LABELS: Readonly<Record<string, string>> = {
+  'scenario:slow-stream': 'Slow stream',
+  'scenario:error-event': 'Error in the middle of the answer',
+  'scenario:truncated': 'Stream cut off without an end',
+  'scenario:server-error': 'Server error (500)',
+  'scenario:rate-limit': 'Rate limited (429)',
+  'scenario:guardrail-deny': 'Guardrail denial (446)',
+};
 
 /**
- * Emulator scenarios, picked as a model named `scenario:<name>`: a way to see how the page
- * behaves when an answer is slow or fails, without a real outage.
+ * Whether a model is one of the emulator's scenarios (`scenario:<name>`): a way to see how the
+ * page behaves when an answer is slow or fails, without a real outage.
  */
-export const SCENARIO_MODELS: readonly ModelChoice[] = [
-  { id: 'scenario:slow-stream', label: 'Slow stream' },
-  { id: 'scenario:error-event', label: 'Error in the middle of the answer' },
-  { id: 'scenario:truncated', label: 'Stream cut off without an end' },
-  { id: 'scenario:server-error', label: 'Server error (500)' },
-  { id: 'scenario:rate-limit', label: 'Rate limited (429)' },
-  { id: 'scenario:guardrail-deny', label: 'Guardrail denial (446)' },
-];
+export function isScenarioModel(model: string): boolean {
+  return model.startsWith(SCENARIO_PREFIX);
+}
 
-/** The model picked when the page opens. */
-export const DEFAULT_MODEL = 'gpt-4o-mini';
+/** What the picker shows for a model: a description for a scenario, else its name. */
+export function modelLabel(model: string): string {
+  return SCENARIO_LABELS[model] ?? model;
+}

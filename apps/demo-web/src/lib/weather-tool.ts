@@ -23,29 +23,42 @@ export interface WeatherReport {
   city: string;
   temperature: number;
   unit: 'celsius' | 'fahrenheit';
-  sky: string;
+  conditions: string;
 }
 
-const SKIES = ['clear', 'a few clouds', 'cloudy', 'drizzle', 'showers', 'fog', 'breezy'];
+// This formula is repeated, unchanged, in demo-express and demo-nest (their server-side
+// weather tool), so that the tool gives the same answer wherever it runs. Change all three
+// together.
+const CONDITIONS = ['sunny', 'partly cloudy', 'overcast', 'light rain', 'windy', 'snow showers'];
 
-/**
- * Runs the page's tools: the weather tool answers with made-up but stable figures (the same
- * city always gets the same weather), standing in for a call to a weather service.
- */
+/** The same number for the same text (FNV-1a), so that a city always gets the same weather. */
+function hashOf(text: string): number {
+  let hash = 2166136261;
+  for (const character of text.toLowerCase()) {
+    hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
+  }
+  return hash;
+}
+
+/** The made-up but stable weather of a city, standing in for a call to a weather service. */
+export function weatherOf(city: string, unit: 'celsius' | 'fahrenheit' = 'celsius'): WeatherReport {
+  const name = city.trim();
+  const hash = hashOf(name);
+  const celsius = (hash % 35) - 5;
+  return {
+    city: name,
+    temperature: unit === 'fahrenheit' ? Math.round((celsius * 9) / 5 + 32) : celsius,
+    unit,
+    conditions: CONDITIONS[hash % CONDITIONS.length] ?? 'sunny',
+  };
+}
+
+/** Runs the page's tools in the browser: only the weather tool. */
 export function runTool({ toolCall, args }: ChatToolCallEvent): WeatherReport {
   if (toolCall.name !== WEATHER_TOOL.function.name) {
     throw new Error(`The page has no tool named ${toolCall.name}.`);
   }
   const { city, unit } = (args ?? {}) as { city?: unknown; unit?: unknown };
   if (typeof city !== 'string' || city.trim() === '') throw new Error('A city is required.');
-  let seed = 0;
-  for (const letter of city.trim().toLowerCase()) seed = (seed * 31 + letter.charCodeAt(0)) % 9973;
-  const celsius = (seed % 30) - 2;
-  const fahrenheit = unit === 'fahrenheit';
-  return {
-    city: city.trim(),
-    temperature: fahrenheit ? Math.round(celsius * 1.8 + 32) : celsius,
-    unit: fahrenheit ? 'fahrenheit' : 'celsius',
-    sky: SKIES[seed % SKIES.length] ?? 'clear',
-  };
+  return weatherOf(city, unit === 'fahrenheit' ? 'fahrenheit' : 'celsius');
 }

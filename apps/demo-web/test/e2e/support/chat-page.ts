@@ -64,6 +64,18 @@ export class ChatPage {
     return this.page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
   }
 
+  /** Waits until the model picker holds the list the server sent. */
+  async waitForModels(timeout = 5_000): Promise<void> {
+    await expect.poll(() => this.model.getAttribute('aria-busy'), { timeout }).toBe('false');
+  }
+
+  /** The values of the model picker's options, in order. */
+  modelOptions(): Promise<string[]> {
+    return this.model
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  }
+
   /** Whether the message box has the keyboard focus. */
   inputHasFocus(): Promise<boolean> {
     return this.input.evaluate((element) => element === document.activeElement);

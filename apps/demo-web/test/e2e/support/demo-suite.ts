@@ -17,11 +17,11 @@ const TEST_MODELS = {
   failing: 'scenario:error-event',
 } as const;
 
-/** The demo apps' settings for the tests: the default model, and the others they may pick. */
-const DEMO_ENV = {
-  CHAT_MODEL: TEST_MODELS.answer,
-  CHAT_MODELS: Object.values(TEST_MODELS).join(','),
-};
+/**
+ * The demo apps' settings for the tests: only the default model. On the emulator the apps
+ * allow its scenario models by themselves.
+ */
+const DEMO_ENV = { CHAT_MODEL: TEST_MODELS.answer, CHAT_MODELS: '' };
 
 /**
  * The browser tests of the chat page, run against one demo app: the same page and the same
@@ -48,6 +48,7 @@ export function describeDemo(backend: DemoBackend): void {
       page.setDefaultTimeout(8_000);
       await page.goto(server.url);
       chat = new ChatPage(page);
+      await chat.waitForModels();
     });
 
     afterEach(async () => {
@@ -73,6 +74,20 @@ export function describeDemo(backend: DemoBackend): void {
       const usage = await chat.lastAnswer().getByTestId('token-usage').textContent();
       expect(usage).toMatch(/\d+ in · \d+ out · \d+ total/);
       await chat.screenshot(`${backend}-answer`);
+    });
+
+    it('offers in its model picker exactly the models the server allows', async () => {
+      const response = await fetch(`${server.url}/api/models`);
+      const allowed = (await response.json()) as {
+        models: string[];
+        defaultModel: string;
+        emulator: boolean;
+      };
+      expect(allowed.emulator).toBe(true);
+      expect(allowed.defaultModel).toBe(TEST_MODELS.answer);
+      expect(allowed.models).toEqual(expect.arrayContaining(Object.values(TEST_MODELS)));
+      expect(await chat.modelOptions()).toEqual(allowed.models);
+      expect(await chat.model.inputValue()).toBe(allowed.defaultModel);
     });
 
     it('adds a new line with Shift+Enter and sends with Enter', async () => {
@@ -120,6 +135,7 @@ export function describeDemo(backend: DemoBackend): void {
       await chat.waitForStatus('Answer complete.');
       expect(await chat.answers.count()).toBe(1);
       expect(await chat.userMessages.count()).toBe(1);
+      expect(await chat.inputHasFocus()).toBe(true);
     });
 
     it('shows an error banner when the answer fails, and Retry recovers', async () => {
@@ -137,6 +153,16 @@ export function describeDemo(backend: DemoBackend): void {
       expect(await chat.errorBanner.count()).toBe(0);
       expect(await chat.answers.count()).toBe(1);
       expect(await chat.lastAnswer().textContent()).not.toContain('Cut off');
+    });
+
+    it('dismisses the error banner and gives the focus back to the message box', async () => {
+      await chat.model.selectOption(TEST_MODELS.failing);
+      await chat.send('This answer will break halfway.');
+      await chat.errorBanner.waitFor({ timeout: 10_000 });
+
+      await chat.errorBanner.getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => chat.errorBanner.count()).toBe(0);
+      expect(await chat.inputHasFocus()).toBe(true);
     });
 
     it('sends an attached image and answers about it', async () => {

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ChatCompletion } from '@chatwire/core';
+import { readIncomingTraceId } from '@chatwire/core/server';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { WeatherChatService } from './weather-chat.service.js';
+
+/**
+ * `POST /api/weather-chat`: the same request body as `/api/chat`, answered with the final
+ * `ChatCompletion` as JSON once the model has called the server-side weather tool (not
+ * streamed: the tool rounds happen before the answer).
+ */
+@Controller('api/weather-chat')
+export class WeatherChatController {
+  constructor(private readonly weatherChat: WeatherChatService) {}
+
+  @Post()
+  @HttpCode(200)
+  answer(
+    @Body() body: unknown,
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<ChatCompletion> {
+    const traceId = readIncomingTraceId(request.headers) ?? randomUUID();
+    response.setHeader('x-portkey-trace-id', traceId);
+    const controller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort();
+    });
+    return this.weatherChat.answer(body, request, { traceId, signal: controller.signal });
+  }
+}
