@@ -30,6 +30,15 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Model ids listed by `GET /v1/models`. Defaults to {@link DEFAULT_MODELS}. */
   models?: readonly string[];
+  /**
+   * Refuse a request that carries `x-portkey-*` headers but names neither a provider
+   * (`x-portkey-provider`) nor a config (`x-portkey-config`) with the open-source gateway's 400
+   * `{status: "failure", message: "Either x-portkey-config or x-portkey-provider header is
+   * required"}`. Defaults to `false`, which accepts such requests as hosted Portkey does when the
+   * API key has a default provider. Requests without any `x-portkey-*` header are answered as the
+   * provider either way, so that a gateway can still use the emulator as its upstream.
+   */
+  strictGateway?: boolean;
 }
 
 /** A running emulator. */
@@ -77,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       models: options.models ?? DEFAULT_MODELS,
+      strictGateway: options.strictGateway ?? false,
     },
     { cache: new SimpleCache<RenderedCompletion>(), failures: new FailureCounter() },
     log,

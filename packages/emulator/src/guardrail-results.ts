@@ -52,3 +52,14 @@ export function hookResult(verdict: boolean, deny: boolean): HookResult {
     deny,
   };
 }
+
+/** The body of Portkey's 446 answer when a guardrail before the request denied it. */
+export function guardrailDenial(): {
+  error: { message: string; type: 'hooks_failed'; param: null; code: null };
+  hook_results: { before_request_hooks: HookResult[]; after_request_hooks: HookResult[] };
+} {
+  return {
+    error: { message: GUARDRAIL_DENIED_MESSAGE, type: 'hooks_failed', param: null, code: null },
+    hook_results: { before_request_hooks: [hookResult(false, true)], after_request_hooks: [] },
+  };
+}

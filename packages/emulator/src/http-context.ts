@@ -6,25 +6,39 @@ import type { FailureCounter } from './upstream-failures.js';
 
 /** Settings of a running emulator that handlers read. */
 export interface ServerSettings {
+  /** Pause between streamed chunks, in milliseconds, unless a request sets its own. */
   tokenDelayMs: number;
+  /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Model ids listed by `GET /v1/models`. */
   models: readonly string[];
+  /** Refuse Portkey requests that name neither a provider nor a config, as the gateway does. */
+  strictGateway: boolean;
 }
 
 /** State shared by all requests of one emulator. */
 export interface ServerState {
+  /** Answers kept for configs with a `cache`. */
   cache: SimpleCache<RenderedCompletion>;
+  /** Failures counted per key for `unavailable-then-success`. */
   failures: FailureCounter;
 }
 
 /** One exchange as the handlers see it. */
 export interface HttpContext {
+  /** The request, body already read. */
   req: IncomingMessage;
+  /** The response to write. */
   res: ServerResponse;
+  /** The log entry of this request. */
   record: RecordedRequest;
+  /** Request headers with lowercase names; repeated headers joined with `, `. */
   headers: Record<string, string>;
+  /** The request body as text. */
   body: string;
+  /** Settings of the emulator. */
   settings: ServerSettings;
+  /** State shared by all requests. */
   state: ServerState;
   /** Aborts when the connection closes, so that waits end early. */
   signal: AbortSignal;

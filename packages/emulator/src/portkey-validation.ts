@@ -10,6 +10,12 @@ export interface PortkeyRequestOptions {
   config: PortkeyConfigNode | undefined;
 }
 
+/** How strictly {@link validatePortkeyHeaders} follows the open-source gateway. */
+export interface PortkeyValidationOptions {
+  /** Refuse a request that names neither a provider nor a config, as the gateway does. */
+  strictGateway?: boolean;
+}
+
 /** The validation outcome: the options, or the gateway's 400 body. */
 export type PortkeyValidation =
   | { ok: true; options: PortkeyRequestOptions }
@@ -44,9 +50,13 @@ function failure(message: string, errors?: string[]): PortkeyValidation {
 /**
  * Validates the `x-portkey-*` headers of a chat completions request with the gateway's checks
  * and messages, in the gateway's order. Unlike the gateway, a request that names no provider and
- * no config is accepted (hosted Portkey accepts it when the API key has a default provider).
+ * no config is accepted (hosted Portkey accepts it when the API key has a default provider),
+ * unless `strictGateway` is set.
  */
-export function validatePortkeyHeaders(headers: Record<string, string>): PortkeyValidation {
+export function validatePortkeyHeaders(
+  headers: Record<string, string>,
+  { strictGateway = false }: PortkeyValidationOptions = {},
+): PortkeyValidation {
   const contentType = headers['content-type']?.split(';')[0]?.trim();
   if (
     contentType &&
@@ -56,12 +66,15 @@ export function validatePortkeyHeaders(headers: Record<string, string>): Portkey
     return failure('Invalid content type passed');
   }
   const provider = headers['x-portkey-provider'];
+  const rawConfig = headers['x-portkey-config'];
+  if (strictGateway && !provider && !rawConfig) {
+    return failure('Either x-portkey-config or x-portkey-provider header is required');
+  }
   if (provider !== undefined && !isKnownProvider(provider))
     return failure('Invalid provider passed');
   const customHost = headers['x-portkey-custom-host'];
   if (customHost !== undefined && !isValidCustomHost(customHost))
     return failure('Invalid custom host');
-  const rawConfig = headers['x-portkey-config'];
   let config: PortkeyConfigNode | undefined;
   if (rawConfig !== undefined && !SAVED_CONFIG_ID.test(rawConfig.trim())) {
     let parsed: unknown;

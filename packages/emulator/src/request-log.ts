@@ -2,6 +2,7 @@
 export interface RecordedRequest {
   /** Position in arrival order, from 0. */
   readonly index: number;
+  /** The HTTP method, e.g. `POST`. */
   readonly method: string;
   /** The path without the query string, e.g. `/v1/chat/completions`. */
   readonly path: string;

@@ -23,6 +23,7 @@ export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** A scenario with its parameters, each read from an `x-emulator-*` header or defaulted. */
 export interface Scenario {
+  /** The scenario asked for, or `none` for a plain answer. */
   name: ScenarioName | 'none';
   /** `x-emulator-delay-ms`: the first-byte delay of `slow-first-byte`, the chunk pace of `slow-stream`. */
   delayMs: number;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readBody } from './body-reader.js';
 import { handleChatCompletions } from './chat-completions-route.js';
-import { invalidRequest, openAIError } from './error-bodies.js';
+import { openAIError } from './error-bodies.js';
 import {
   type HttpContext,
   type ServerSettings,
@@ -10,6 +10,7 @@ import {
 } from './http-context.js';
 import { handleModels } from './models-route.js';
 import type { RecordedRequest, RequestLog } from './request-log.js';
+import { sendMethodNotAllowed, sendNotFound } from './route-errors.js';
 
 type Handler = (ctx: HttpContext) => void | Promise<void>;
 
@@ -51,6 +52,9 @@ function watchClose(
     controller.abort();
     log.changed();
   });
+  // readBody listens for 'error' only while it reads. A client that resets the connection at
+  // any other time (say, mid-stream) makes the request emit 'error', which would crash the
+  // process with no listener; the 'close' listener above already records it as an abort.
   req.once('error', () => undefined);
   return controller.signal;
 }
@@ -98,18 +102,11 @@ async function handle(
   record.body = bodyResult.text;
   record.json = parseJson(bodyResult.text);
   log.changed();
+  const method = req.method ?? 'GET';
   const route = ROUTES[path];
-  if (!route) return sendJson(ctx, 404, { message: 'Not Found', ok: false });
-  const handler = route[req.method ?? ''];
-  if (!handler) {
-    const allowed = Object.keys(route).join(', ');
-    return sendJson(
-      ctx,
-      405,
-      invalidRequest(`Method ${req.method} is not allowed on ${path}; use ${allowed}.`),
-      { allow: allowed },
-    );
-  }
+  if (!route) return sendNotFound(ctx, method, path);
+  const handler = route[method];
+  if (!handler) return sendMethodNotAllowed(ctx, method, path, Object.keys(route));
   await handler(ctx);
 }
 

@@ -3,8 +3,11 @@ import type { Scenario } from './scenarios.js';
 
 /** An error answer of the emulated provider. */
 export interface UpstreamFailure {
+  /** The HTTP status. */
   status: number;
+  /** The OpenAI-shaped error body. */
   body: OpenAIErrorBody;
+  /** Extra headers, such as `retry-after`. */
   headers: Record<string, string>;
 }
 

@@ -76,11 +76,38 @@ describe('bad input', () => {
     expect(status).toBe(413);
   });
 
-  it('answers 404 for unknown routes and 405 for a wrong method', async () => {
-    expect((await fetch(`${emulator.origin}/v2/nothing`)).status).toBe(404);
+  it("answers unknown routes with OpenAI's 404, and a wrong method with an OpenAI-shaped 405", async () => {
+    const unknown = await fetch(`${emulator.url}/nothing`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: {
+        message: 'Invalid URL (POST /v1/nothing)',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
+    });
+    const outside = await fetch(`${emulator.origin}/v2/nothing`);
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toMatchObject({
+      error: { message: 'Invalid URL (GET /v2/nothing)', type: 'invalid_request_error' },
+    });
     const wrong = await fetch(`${emulator.url}/chat/completions`);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
+    expect(await wrong.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+
+  it("answers a Portkey request outside /v1 with the gateway's own 404, and inside /v1 as the provider", async () => {
+    const portkey = { 'x-portkey-provider': 'openai' };
+    const outside = await fetch(`${emulator.origin}/v2/nothing`, { headers: portkey });
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toEqual({ message: 'Not Found', ok: false });
+    const inside = await fetch(`${emulator.url}/nothing`, { headers: portkey });
+    expect(inside.status).toBe(404);
+    expect(await inside.json()).toMatchObject({
+      error: { message: 'Invalid URL (GET /v1/nothing)', type: 'invalid_request_error' },
+    });
   });
 
   it('never fails on arbitrary bodies', async () => {

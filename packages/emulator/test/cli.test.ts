@@ -6,7 +6,7 @@ import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let outDir: string;
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'chatwire-emulator-cli-'));
@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await rm(outDir, { recursive: true, force: true });
 });
 
@@ -41,21 +41,32 @@ function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 describe('chatwire-emulator CLI', () => {
-  it('prints its URL, answers, and stops cleanly on SIGTERM', async () => {
-    child = spawn(
-      process.execPath,
-      [join(outDir, 'cli.mjs'), '--port', '0', '--token-delay-ms', '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const line = await firstLine(child.stdout!);
-    const url = line.match(/(http:\/\/127\.0\.0\.1:\d+\/v1)/)?.[1];
-    expect(url).toBeDefined();
-    const models = await fetch(`${url}/models`);
-    expect(models.status).toBe(200);
-    const exited = new Promise<number | null>((resolve) =>
-      child!.once('exit', (code) => resolve(code)),
-    );
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'prints its URL, answers, and stops cleanly on %s',
+    async (signal) => {
+      const child = spawn(
+        process.execPath,
+        [join(outDir, 'cli.mjs'), '--port', '0', '--token-delay-ms', '0'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      children.push(child);
+      const line = await firstLine(child.stdout!);
+      const url = line.match(/(http:\/\/127\.0\.0\.1:\d+\/v1)/)?.[1];
+      expect(url).toBeDefined();
+      const models = await fetch(`${url}/models`);
+      expect(models.status).toBe(200);
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      // 'close' comes after the output pipes are drained, unlike 'exit'.
+      const exited = new Promise<number | null>((resolve) =>
+        child.once('close', (code) => resolve(code)),
+      );
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(output).toContain(`Received ${signal}, stopping.`);
+      await expect(fetch(`${url}/models`)).rejects.toThrow();
+    },
+  );
 });

@@ -63,6 +63,39 @@ describe('gateway validation', () => {
   });
 });
 
+describe('strictGateway', () => {
+  let strict: Emulator;
+  beforeAll(async () => {
+    strict = await startEmulator({ strictGateway: true });
+  });
+  afterAll(() => strict.close());
+
+  it('refuses a Portkey request that names neither a provider nor a config, as the gateway does', async () => {
+    const { status, json } = await postChat(strict.url, body('hi'), { 'x-portkey-api-key': 'pk' });
+    expect(status).toBe(400);
+    expect(json).toEqual({
+      status: 'failure',
+      message: 'Either x-portkey-config or x-portkey-provider header is required',
+    });
+  });
+
+  it('accepts a provider, a config, or a request without Portkey headers', async () => {
+    expect((await postChat(strict.url, body('hi'), provider)).status).toBe(200);
+    expect(
+      (await postChat(strict.url, body('hi'), { 'x-portkey-config': 'pc-abc-123' })).status,
+    ).toBe(200);
+    expect((await postChat(strict.url, body('hi'))).status).toBe(200);
+  });
+
+  it('checks the content type first, like the gateway', async () => {
+    const { json } = await postChat(strict.url, body('hi'), {
+      'x-portkey-api-key': 'pk',
+      'content-type': 'text/plain',
+    });
+    expect(json).toMatchObject({ message: 'Invalid content type passed' });
+  });
+});
+
 describe('response headers', () => {
   it('echoes the trace id, or makes one', async () => {
     const echoed = await postChat(emulator.url, body('hi'), {

@@ -77,6 +77,20 @@ async function failure(client: ChatwireClient, model: string): Promise<unknown> 
   throw new Error('The call did not fail');
 }
 
+/** The tool calls of a stream, each name and arguments joined from its fragments, in index order. */
+function reassembledToolCalls(
+  chunks: ChatCompletionChunk[],
+): Array<{ name: string; arguments: string }> {
+  const calls: Array<{ name: string; arguments: string }> = [];
+  for (const delta of chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])) {
+    const call = calls[delta.index] ?? { name: '', arguments: '' };
+    calls[delta.index] = call;
+    call.name += delta.function?.name ?? '';
+    call.arguments += delta.function?.arguments ?? '';
+  }
+  return calls;
+}
+
 describe('the emulator answers like the real gateway in front of it', () => {
   it('gives the same plain answer', async () => {
     const body = {
@@ -117,11 +131,11 @@ describe('the emulator answers like the real gateway in front of it', () => {
     expect(calls(b)).toEqual(calls(a));
     expect(calls(b)).toHaveLength(2);
     const [sa, sb] = await both((client) => collect(client, body));
-    const names = (chunks: ChatCompletionChunk[]) =>
-      chunks
-        .flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])
-        .flatMap((delta) => delta.function?.name ?? []);
-    expect(names(sb.chunks)).toEqual(names(sa.chunks));
+    expect(reassembledToolCalls(sb.chunks)).toEqual(reassembledToolCalls(sa.chunks));
+    expect(reassembledToolCalls(sb.chunks)).toEqual(calls(a));
+    for (const call of reassembledToolCalls(sb.chunks)) {
+      expect(JSON.parse(call.arguments)).toHaveProperty('city');
+    }
     expect(sb.chunks.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
@@ -172,6 +186,38 @@ describe('the emulator answers like the real gateway in front of it', () => {
 });
 
 describe('facts about the real gateway the emulator relies on', () => {
+  it('answers a path outside /v1 with its own 404 body, as the emulator does', async () => {
+    const headers = gatewayHeadersFor(emulator.url);
+    const answers = await Promise.all(
+      [gateway.origin, emulator.origin].map(async (origin) => {
+        const response = await fetch(`${origin}/v2/nothing`, { headers });
+        return { status: response.status, body: await response.json() };
+      }),
+    );
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0]).toEqual({ status: 404, body: { message: 'Not Found', ok: false } });
+  });
+
+  it('refuses a request with neither provider nor config as strictGateway does', async () => {
+    const strict = await startEmulator({ strictGateway: true });
+    try {
+      const answers = await Promise.all(
+        [gateway.url, strict.url].map(async (url) => {
+          const response = await fetch(`${url}/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-portkey-api-key': 'pk' },
+            body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+          });
+          return { status: response.status, body: await response.json() };
+        }),
+      );
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[0]?.status).toBe(400);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('sends the upstream none of the x-portkey-* headers', async () => {
     const marker = `upstream-headers-${Date.now()}`;
     await viaGateway.chat.completions.create(
