@@ -1,8 +1,9 @@
 /**
  * The simplest call: one question, one answer.
  *
- * Run it with `npx tsx examples/default-call.ts` (PORTKEY_API_KEY, and optionally
- * PORTKEY_BASE_URL for a self-hosted gateway, in the environment).
+ * Run it with `pnpm --filter @chatwire/core example examples/default-call.ts` and PORTKEY_API_KEY in
+ * the environment, or against the local emulator with
+ * PORTKEY_BASE_URL=http://127.0.0.1:8787/v1 (see the README).
  */
 import { pathToFileURL } from 'node:url';
 // In an application: import { createClient } from '@chatwire/core';

@@ -2,7 +2,9 @@
  * Function calling: the model asks for the weather, `runTools` runs the tool and sends the
  * result back, and the model answers with it.
  *
- * Run it with `npx tsx examples/functions.ts` (PORTKEY_API_KEY in the environment).
+ * Run it with `pnpm --filter @chatwire/core example examples/functions.ts` and PORTKEY_API_KEY in
+ * the environment, or against the local emulator with
+ * PORTKEY_BASE_URL=http://127.0.0.1:8787/v1 (see the README).
  */
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';

@@ -1,7 +1,9 @@
 /**
  * Vision: a user message made of a text part and an image part.
  *
- * Run it with `npx tsx examples/image-input.ts` (PORTKEY_API_KEY in the environment).
+ * Run it with `pnpm --filter @chatwire/core example examples/image-input.ts` and PORTKEY_API_KEY in
+ * the environment, or against the local emulator with
+ * PORTKEY_BASE_URL=http://127.0.0.1:8787/v1 (see the README).
  */
 import { pathToFileURL } from 'node:url';
 // In an application: import { createClient } from '@chatwire/core';

@@ -2,7 +2,9 @@
  * Per-request Portkey options: a trace id, metadata and a config for one call only. They
  * replace the client's for that call and do not stick to the client.
  *
- * Run it with `npx tsx examples/per-request-config.ts` (PORTKEY_API_KEY in the environment).
+ * Run it with `pnpm --filter @chatwire/core example examples/per-request-config.ts` and PORTKEY_API_KEY in
+ * the environment, or against the local emulator with
+ * PORTKEY_BASE_URL=http://127.0.0.1:8787/v1 (see the README).
  */
 import { pathToFileURL } from 'node:url';
 // In an application: import { createClient } from '@chatwire/core';

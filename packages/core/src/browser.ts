@@ -1,4 +1,4 @@
 // The entry point for browsers and edge runtimes: the same API as the Node one, sending with
 // `fetch`, so that bundles never pull in undici.
 export * from './client/index-browser.js';
-export * from './runtime-neutral.js';
+export * from './shared-exports.js';

@@ -1,2 +1,2 @@
 export * from './client/index.js';
-export * from './runtime-neutral.js';
+export * from './shared-exports.js';

@@ -17,28 +17,53 @@ import { sendRequest } from './send-request.js';
 import type { Transport } from './transport.js';
 import type { FetchLike } from './transport-fetch.js';
 
-function checkCount(option: string, value: number | undefined, integer: boolean): void {
+function checkRetries(value: number | undefined): void {
   if (value === undefined) return;
-  if (
-    typeof value !== 'number' ||
-    Number.isNaN(value) ||
-    value < 0 ||
-    (integer && !Number.isInteger(value))
-  ) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new InvalidOptionError(
-      option,
-      `${option} must be ${integer ? 'a whole number' : 'a number'} of at least 0; got ${String(value)}.`,
+      'maxRetries',
+      `maxRetries must be a whole number of at least 0; got ${String(value)}.`,
     );
   }
 }
 
-function checkBrowserSecrets(portkey: PortkeyOptions, allowed: boolean | undefined): void {
-  if (allowed === true || !isBrowser()) return;
-  const secret = portkey.apiKey ? 'apiKey' : portkey.authorization ? 'authorization' : undefined;
-  if (secret === undefined) return;
+// A zero timeout would fail every attempt before it is sent, so it is refused rather than read
+// as "no timeout" (as in openai-node, where 0 aborts at once); a very large one means none.
+function checkTimeout(value: number | undefined): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new InvalidOptionError(
+      'timeout',
+      `timeout must be a positive number of milliseconds; got ${String(value)}.`,
+    );
+  }
+}
+
+const SECRET_HEADERS = ['x-portkey-api-key', 'authorization'] as const;
+
+/** The first credential among the options and headers, or `undefined` when there is none. */
+function findSecret(
+  portkey: PortkeyOptions | undefined,
+  headersOption: string,
+  headers: Record<string, string | null | undefined> | null | undefined,
+): string | undefined {
+  if (portkey?.apiKey) return 'apiKey';
+  if (portkey?.authorization) return 'authorization';
+  if (headers === undefined || headers === null) return undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (value && (SECRET_HEADERS as readonly string[]).includes(lower)) {
+      return `${lower} header (in ${headersOption})`;
+    }
+  }
+  return undefined;
+}
+
+function refuseBrowserSecret(secret: string | undefined, allowed: boolean | undefined): void {
+  if (secret === undefined || allowed === true || !isBrowser()) return;
   throw new InvalidOptionError(
     'dangerouslyAllowBrowser',
-    `Refusing to use an ${secret} in a browser, where every visitor can read it. Keep the key on your server and call it from the page (e.g. @chatwire/react with @chatwire/express), or pass dangerouslyAllowBrowser: true if you accept the risk.`,
+    `Refusing to send an ${secret} from a browser, where every visitor can read it. Keep the key on your server and call it from the page (e.g. @chatwire/react with @chatwire/express), or pass dangerouslyAllowBrowser: true to createClient if you accept the risk.`,
   );
 }
 
@@ -63,12 +88,12 @@ function hasKeys(record: object): boolean {
 }
 
 /**
- * Builds a client over the transport `makeTransport` returns (or over `fetch` when the options
- * name one). Shared by the Node and the browser entry points.
+ * Builds a client over the transport `makeTransport` returns for the client's endpoint URL (or
+ * over `fetch` when the options name one). Shared by the Node and the browser entry points.
  */
 export function buildClient(
   options: ClientOptions,
-  makeTransport: (fetch: FetchLike | undefined) => Transport,
+  makeTransport: (url: string, fetch: FetchLike | undefined) => Transport,
 ): ChatwireClient {
   const {
     baseURL: givenBaseURL,
@@ -79,21 +104,35 @@ export function buildClient(
     dangerouslyAllowBrowser,
     ...portkey
   } = options;
-  checkCount('timeout', timeout, false);
-  checkCount('maxRetries', maxRetries, true);
-  checkBrowserSecrets(portkey, dangerouslyAllowBrowser);
+  checkTimeout(timeout);
+  checkRetries(maxRetries);
+  refuseBrowserSecret(
+    findSecret(portkey, 'defaultHeaders', defaultHeaders),
+    dangerouslyAllowBrowser,
+  );
   if (portkey.apiKey === undefined) {
     const apiKey = readEnv('PORTKEY_API_KEY');
     if (apiKey !== undefined) portkey.apiKey = apiKey;
   }
   const baseURL = trimBaseURL(givenBaseURL ?? readEnv('PORTKEY_BASE_URL') ?? DEFAULT_BASE_URL);
-  const url = `${baseURL}/chat/completions`;
   const headers = new RequestHeaders(Object.freeze(portkey), defaultHeaders);
-  const transport = makeTransport(fetch);
+  const transport = makeTransport(`${baseURL}/chat/completions`, fetch);
 
   function create(
     body: ChatCompletionCreateParams,
     requestOptions?: RequestOptions,
+  ): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
+    try {
+      return send(body, requestOptions);
+    } catch (error) {
+      // A refused option fails the call the way a refused request does: as a rejection.
+      return Promise.reject(error);
+    }
+  }
+
+  function send(
+    body: ChatCompletionCreateParams,
+    requestOptions: RequestOptions | undefined,
   ): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
     let callTimeout = timeout;
     let callRetries = maxRetries;
@@ -102,8 +141,9 @@ export function buildClient(
     let extraHeaders: RequestOptions['headers'];
     if (requestOptions !== undefined) {
       const { signal: given, timeout: t, maxRetries: r, headers: h, ...rest } = requestOptions;
-      checkCount('timeout', t, false);
-      checkCount('maxRetries', r, true);
+      checkTimeout(t);
+      checkRetries(r);
+      refuseBrowserSecret(findSecret(rest, 'headers', h), dangerouslyAllowBrowser);
       if (t !== undefined) callTimeout = t;
       if (r !== undefined) callRetries = r;
       signal = given ?? undefined;
@@ -115,7 +155,6 @@ export function buildClient(
     const request = {
       transport,
       baseURL,
-      url,
       headers: call.headers,
       traceId: call.traceId,
       body: JSON.stringify(body),

@@ -28,9 +28,14 @@ export interface ClientOptions extends PortkeyOptions {
   baseURL?: string;
 
   /**
-   * Milliseconds one attempt may take: until the whole answer has arrived for a non-streamed
+   * Milliseconds each attempt may take: until the whole answer has arrived for a non-streamed
    * call; until the response headers, then between two chunks, for a stream. On expiry the
    * attempt fails with `APIConnectionTimeoutError` (and is retried). Default 600 000 (10 min).
+   *
+   * As in openai-node it applies to each attempt, not to the whole call, so a call may take up
+   * to `(maxRetries + 1) × timeout` plus the waits between attempts; bound the whole call with
+   * `signal` (e.g. `AbortSignal.timeout(ms)`). Must be a positive number: `0` is refused with
+   * an `InvalidOptionError` rather than failing every attempt at once.
    */
   timeout?: number;
 
@@ -49,13 +54,16 @@ export interface ClientOptions extends PortkeyOptions {
 
   /**
    * Headers sent with every call. Names are case-insensitive. The typed Portkey options above
-   * win over a header of the same name here; a call's `headers` win over both.
+   * win over a header of the same name here; a call's `headers` win over both. A name that is
+   * not a header name, or a value with a line break, NUL or a character beyond U+00FF, is
+   * refused with an `InvalidOptionError` naming the header.
    */
   defaultHeaders?: Record<string, string>;
 
   /**
-   * Allows an API key (`apiKey` or `authorization`) in a browser, where every visitor can read
-   * it. Prefer calling your own server (see `@chatwire/react` with `@chatwire/express` or
+   * Allows an API key in a browser, where every visitor can read it: `apiKey` or
+   * `authorization`, or an `x-portkey-api-key` or `authorization` header, given here (also in
+   * `defaultHeaders`) or to one call (also in its `headers`). Prefer calling your own server (see `@chatwire/react` with `@chatwire/express` or
    * `@chatwire/nestjs`) and keeping the key there.
    */
   dangerouslyAllowBrowser?: boolean;

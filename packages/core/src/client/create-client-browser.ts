@@ -8,5 +8,5 @@ import { createFetchTransport } from './transport-fetch.js';
  * an API key is refused unless `dangerouslyAllowBrowser` is set.
  */
 export function createClient(options: ClientOptions = {}): ChatwireClient {
-  return buildClient(options, createFetchTransport);
+  return buildClient(options, (url, fetch) => createFetchTransport(url, fetch));
 }

@@ -30,7 +30,7 @@ export interface NodeClientOptions extends ClientOptions {
  */
 export function createClient(options: NodeClientOptions = {}): ChatwireClient {
   const { dispatcher, ...rest } = options;
-  return buildClient(rest, (fetch) =>
-    fetch === undefined ? createNodeTransport(dispatcher) : createFetchTransport(fetch),
+  return buildClient(rest, (url, fetch) =>
+    fetch === undefined ? createNodeTransport(url, dispatcher) : createFetchTransport(url, fetch),
   );
 }

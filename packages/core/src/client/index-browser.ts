@@ -1,2 +1,2 @@
+export * from './client-api.js';
 export { createClient } from './create-client-browser.js';
-export * from './runtime-neutral.js';

@@ -1,2 +1,2 @@
+export * from './client-api.js';
 export { createClient, type NodeClientOptions } from './create-client.js';
-export * from './runtime-neutral.js';

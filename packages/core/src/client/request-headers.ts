@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../errors/chatwire-error.js';
+import { checkRawHeader } from '../headers/header-value.js';
 import { buildPortkeyHeaders, mergePortkeyOptions, type PortkeyOptions } from '../headers/index.js';
 import type { RequestOptions } from './request-options.js';
 import { newTraceId } from './trace-id.js';
@@ -9,10 +9,7 @@ function lowercaseNames(headers: Record<string, string> | undefined): Record<str
   const lowered: Record<string, string> = {};
   if (headers === undefined) return lowered;
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') {
-      throw new InvalidOptionError(`defaultHeaders.${name}`, `Header "${name}" must be a string.`);
-    }
-    lowered[name.toLowerCase()] = value;
+    lowered[name.toLowerCase()] = checkRawHeader('defaultHeaders', name, value);
   }
   return lowered;
 }
@@ -62,7 +59,7 @@ export class RequestHeaders {
       for (const [name, value] of Object.entries(extra)) {
         const lower = name.toLowerCase();
         if (value === null) delete headers[lower];
-        else if (value !== undefined) headers[lower] = value;
+        else if (value !== undefined) headers[lower] = checkRawHeader('headers', name, value);
       }
     }
     let traceId = headers[TRACE_ID_HEADER];

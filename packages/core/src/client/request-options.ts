@@ -13,7 +13,10 @@ export interface RequestOptions extends PortkeyOptions {
    */
   signal?: AbortSignal | null;
 
-  /** This call's timeout in milliseconds; see `ClientOptions.timeout`. */
+  /**
+   * This call's timeout in milliseconds, for each of its attempts; a positive number. See
+   * `ClientOptions.timeout`.
+   */
   timeout?: number;
 
   /** This call's retry budget; see `ClientOptions.maxRetries`. */
@@ -21,7 +24,9 @@ export interface RequestOptions extends PortkeyOptions {
 
   /**
    * Extra headers for this call, winning over every other source. `null` removes a header
-   * the client would otherwise send.
+   * the client would otherwise send. Values are checked as `ClientOptions.defaultHeaders` are;
+   * in a browser an `x-portkey-api-key` or `authorization` header needs
+   * `dangerouslyAllowBrowser`.
    */
   headers?: Record<string, string | null | undefined>;
 }

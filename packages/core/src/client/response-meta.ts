@@ -17,7 +17,10 @@ export interface PortkeyResponseMeta {
   readonly headers: Headers;
   /** `x-request-id` (or `request-id`): the id to quote when reporting a problem. */
   readonly requestId: string | null;
-  /** `x-portkey-trace-id`: the trace the call was logged under in Portkey. */
+  /**
+   * The trace the call was logged under in Portkey: the `x-portkey-trace-id` response header,
+   * else the trace id the client sent; `null` only when neither is known.
+   */
   readonly traceId: string | null;
   /** `x-portkey-cache-status`: whether Portkey's cache answered. */
   readonly cacheStatus: PortkeyCacheStatus | null;
@@ -73,12 +76,14 @@ export type HeaderLookup = (name: string) => string | null;
 
 /**
  * Builds the metadata object. `makeHeaders` runs at most once, on first access of `headers`,
- * so the hot path never pays for a `Headers` object nobody reads.
+ * so the hot path never pays for a `Headers` object nobody reads. `sentTraceId` stands in for
+ * a trace id the server did not echo.
  */
 export function buildResponseMeta(
   status: number,
   lookup: HeaderLookup,
   makeHeaders: () => Headers,
+  sentTraceId?: string,
 ): PortkeyResponseMeta {
   let headers: Headers | undefined;
   return {
@@ -88,7 +93,7 @@ export function buildResponseMeta(
       return headers;
     },
     requestId: lookup('x-request-id') ?? lookup('request-id'),
-    traceId: lookup('x-portkey-trace-id'),
+    traceId: lookup('x-portkey-trace-id') ?? sentTraceId ?? null,
     cacheStatus: toCacheStatus(lookup('x-portkey-cache-status')),
     retryAttemptCount: toInteger(lookup('x-portkey-retry-attempt-count')),
     lastUsedOption: lookup('x-portkey-last-used-option-index'),
@@ -96,7 +101,10 @@ export function buildResponseMeta(
   };
 }
 
-/** Reads Portkey's response metadata from a status and its headers. */
+/**
+ * Reads Portkey's response metadata from a status and its headers; `traceId` comes from the
+ * headers only.
+ */
 export function readResponseMeta(status: number, headers: Headers): PortkeyResponseMeta {
   return buildResponseMeta(
     status,

@@ -6,6 +6,7 @@ import {
 } from '../errors/api-errors.js';
 import { ChatCompletionStream } from '../stream/index.js';
 import type { ChatCompletion } from '../types/index.js';
+import { isNetworkFailure } from './network-failure.js';
 import { attachMeta, buildResponseMeta, type ChatCompletionWithMeta } from './response-meta.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 import { Deadline, sleep, watchIdle } from './timeouts.js';
@@ -15,7 +16,6 @@ import type { Transport, TransportResponse } from './transport.js';
 export interface Call {
   readonly transport: Transport;
   readonly baseURL: string;
-  readonly url: string;
   readonly headers: Record<string, string>;
   readonly traceId: string;
   readonly body: string;
@@ -47,13 +47,17 @@ function describeCause(cause: unknown): string {
   return `${cause.message}${inner}${typeof code === 'string' ? ` (${code})` : ''}`;
 }
 
-/** Names why an attempt produced no usable answer. */
-function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): APIError {
+/**
+ * Names why an attempt produced no usable answer. Only a network failure becomes an
+ * `APIConnectionError`, the one kind that is retried; anything else (a request undici refuses,
+ * a bug in a custom `fetch`) is thrown as it is.
+ */
+function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): unknown {
   if (call.signal?.aborted) {
     return new APIUserAbortError({ cause: call.signal.reason, traceID: call.traceId });
   }
   if (attempt.aborted && attempt.reason instanceof APIConnectionTimeoutError) return attempt.reason;
-  if (cause instanceof APIError) return cause;
+  if (cause instanceof APIError || !isNetworkFailure(cause)) return cause;
   return new APIConnectionError({
     message: `Connection error: could not get an answer from ${call.baseURL} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
     cause,
@@ -114,7 +118,6 @@ export async function sendRequest(
     let response: TransportResponse;
     try {
       response = await call.transport.send({
-        url: call.url,
         headers: call.headers,
         body: call.body,
         signal: controller.signal,
@@ -130,7 +133,7 @@ export async function sendRequest(
 
     const status = response.status;
     if (status >= 200 && status < 300) {
-      const meta = buildResponseMeta(status, response.lookup, response.makeHeaders);
+      const meta = buildResponseMeta(status, response.lookup, response.makeHeaders, call.traceId);
       if (streaming) {
         deadline.phase = 'stream';
         deadline.disarm();

@@ -21,7 +21,8 @@ function timeoutMessage(phase: DeadlinePhase, timeoutMs: number): string {
 /**
  * The timer of one attempt. It aborts `controller` with an `APIConnectionTimeoutError` when it
  * fires while armed. Re-arming reuses Node's timer (`refresh()`) instead of making a new one per
- * stream chunk.
+ * stream chunk. The timer is unref'd where the runtime allows: the request it guards keeps the
+ * process alive, the timer alone must not.
  */
 export class Deadline {
   #timer: TimerHandle | undefined;
@@ -37,9 +38,9 @@ export class Deadline {
     this.arm();
   }
 
-  /** Starts (or restarts) the countdown. */
+  /** Starts (or restarts) the countdown from the full timeout. */
   arm(): void {
-    if (!(this.timeoutMs >= 0 && this.timeoutMs <= MAX_TIMER_MS)) return;
+    if (!(this.timeoutMs > 0 && this.timeoutMs <= MAX_TIMER_MS)) return;
     this.#armed = true;
     const timer = this.#timer;
     if (timer !== undefined && typeof timer === 'object' && typeof timer.refresh === 'function') {
@@ -47,10 +48,17 @@ export class Deadline {
       return;
     }
     if (timer !== undefined) clearTimeout(timer);
-    this.#timer = setTimeout(() => this.#fire(), this.timeoutMs);
+    const created = setTimeout(() => this.#fire(), this.timeoutMs);
+    if (typeof created === 'object' && typeof created.unref === 'function') created.unref();
+    this.#timer = created;
   }
 
-  /** Pauses the countdown until the next `arm()` (a stream consumer busy with a chunk). */
+  /**
+   * Stops the countdown until the next `arm()`, which starts it from the full timeout again (a
+   * stream consumer busy with a chunk is not the server being silent). Where timers can be
+   * refreshed (Node), the timer stays scheduled, unref'd, for `arm()` to refresh; should it
+   * fire meanwhile, it does nothing. Elsewhere it is cleared.
+   */
   disarm(): void {
     this.#armed = false;
     if (this.#timer !== undefined && typeof this.#timer !== 'object') {

@@ -4,15 +4,15 @@ import type { Transport, TransportResponse } from './transport.js';
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
- * A transport over `fetch`: the given one, else the runtime's. The global is looked up at each
+ * A transport posting to `url` over `fetch`: the given one, else the runtime's. The global is looked up at each
  * call and invoked as a method of `globalThis`, because browsers and Workers throw
  * "Illegal invocation" for a `fetch` detached from it.
  */
-export function createFetchTransport(fetchImpl?: FetchLike): Transport {
+export function createFetchTransport(url: string, fetchImpl?: FetchLike): Transport {
   const send = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
   return {
     async send(request): Promise<TransportResponse> {
-      const response = await send(request.url, {
+      const response = await send(url, {
         method: 'POST',
         headers: request.headers,
         body: request.body,

@@ -26,22 +26,15 @@ async function readAll(body: Dispatcher.ResponseData['body']): Promise<Uint8Arra
 }
 
 /**
- * A transport over undici's `request` with a keep-alive pool. undici's own header and body
- * timeouts are off: the client's `timeout` governs both.
+ * A transport posting to `url` over undici's `request` with a keep-alive pool. undici's own
+ * header and body timeouts are off: the client's `timeout` governs both.
  */
-export function createNodeTransport(dispatcher?: Dispatcher): Transport {
+export function createNodeTransport(url: string, dispatcher?: Dispatcher): Transport {
   const pool = dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
-  let lastUrl = '';
-  let origin = '';
-  let path = '';
+  const { origin, pathname, search } = new URL(url);
+  const path = pathname + search;
   return {
     async send(request): Promise<TransportResponse> {
-      if (request.url !== lastUrl) {
-        const url = new URL(request.url);
-        origin = url.origin;
-        path = url.pathname + url.search;
-        lastUrl = request.url;
-      }
       const response = await pool.request({
         origin,
         path,

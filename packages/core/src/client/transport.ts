@@ -1,8 +1,7 @@
 import type { HeaderLookup } from './response-meta.js';
 
-/** One HTTP attempt, as the client hands it to a transport. */
+/** One HTTP attempt, as the client hands it to a transport (which knows the URL). */
 export interface TransportRequest {
-  readonly url: string;
   readonly headers: Record<string, string>;
   readonly body: string;
   readonly signal: AbortSignal;
@@ -21,7 +20,7 @@ export interface TransportResponse {
   readonly body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
 }
 
-/** Sends requests over one runtime's HTTP stack. */
+/** Sends a client's requests to its endpoint over one runtime's HTTP stack. */
 export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Closes pooled connections; requests after this fail. */

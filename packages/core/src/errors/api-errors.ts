@@ -42,9 +42,36 @@ function readErrorBody(body: unknown): ErrorBodyFields {
   return fields;
 }
 
-function describeStatus(status: number | undefined, detail: string | undefined): string {
-  if (status === undefined) return detail ?? 'The request failed.';
-  return detail === undefined ? `${status} status code (no body)` : `${status} ${detail}`;
+/** The longest piece of an error body quoted in a message. */
+const MAX_BODY_SNIPPET = 200;
+
+/** Says why there is no message to show: no body at all, or a body that holds none. */
+function missingMessage(body: unknown): string {
+  if (body === undefined || body === null || body === '') return 'no body';
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+  } catch {
+    text = String(body);
+  }
+  const snippet = text.length > MAX_BODY_SNIPPET ? `${text.slice(0, MAX_BODY_SNIPPET - 1)}…` : text;
+  return `no message in the body: ${snippet}`;
+}
+
+function describeStatus(
+  status: number | undefined,
+  detail: string | undefined,
+  body: unknown,
+): string {
+  if (status === undefined) {
+    if (detail !== undefined) return detail;
+    return body === undefined
+      ? 'The request failed.'
+      : `The request failed (${missingMessage(body)}).`;
+  }
+  return detail === undefined
+    ? `${status} status code (${missingMessage(body)})`
+    : `${status} ${detail}`;
 }
 
 /**
@@ -81,7 +108,7 @@ export class APIError extends ChatwireError {
     traceID?: string | null,
   ) {
     const fields = readErrorBody(error);
-    super(message ?? describeStatus(status, fields.message));
+    super(message ?? describeStatus(status, fields.message, error));
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -105,7 +132,7 @@ export class APIError extends ChatwireError {
   ): APIError {
     const { ErrorClass, hint } = status === undefined ? unmapped : statusError(status);
     const detail = message ?? readErrorBody(body).message;
-    const text = describeStatus(status, detail) + (hint === '' ? '' : ` ${hint}`);
+    const text = describeStatus(status, detail, body) + (hint === '' ? '' : ` ${hint}`);
     return new ErrorClass(status, body, text, headers, traceID);
   }
 }

@@ -1,6 +1,9 @@
 import { InvalidOptionError } from '../errors/index.js';
 
-const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+/** CR, LF or NUL: characters that would let a header value smuggle in headers of its own. */
+export const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+/** RFC 9110 token characters: anything else cannot be a header name. */
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // What undici and Node's http accept in a header value: tab, visible ASCII, and obs-text.
 const NOT_HEADER_SAFE = /[^\t\x20-\x7e\x80-\xff]/u;
 const NOT_ASCII_PRINTABLE = /[\u007f-\uffff]/g;
@@ -11,10 +14,33 @@ const NOT_ASCII_PRINTABLE = /[\u007f-\uffff]/g;
  * beyond U+00FF make `fetch` throw later, far from the option that caused it.
  */
 export function checkHeaderValue(option: string, value: string): string {
+  return checkValue(option, `Portkey option "${option}"`, value);
+}
+
+/**
+ * Returns the value of a header given as is in `option` (`defaultHeaders` or a call's
+ * `headers`) when it can be sent, and refuses a name that is not an RFC 9110 token or a value
+ * that {@link checkHeaderValue} would refuse, naming the header.
+ */
+export function checkRawHeader(option: string, name: string, value: unknown): string {
+  const path = `${option}.${name}`;
+  if (!HEADER_NAME.test(name)) {
+    throw new InvalidOptionError(
+      path,
+      `${JSON.stringify(name)} in ${option} is not a header name.`,
+    );
+  }
+  if (typeof value !== 'string') {
+    throw new InvalidOptionError(path, `Header "${name}" in ${option} must be a string.`);
+  }
+  return checkValue(path, `Header "${name}" in ${option}`, value);
+}
+
+function checkValue(option: string, subject: string, value: string): string {
   if (LINE_BREAK_OR_NUL.test(value)) {
     throw new InvalidOptionError(
       option,
-      `Portkey option "${option}" contains a line break or NUL character, which a header value cannot carry.`,
+      `${subject} contains a line break or NUL character, which a header value cannot carry.`,
     );
   }
   const unsafe = NOT_HEADER_SAFE.exec(value);
@@ -22,7 +48,7 @@ export function checkHeaderValue(option: string, value: string): string {
     const codePoint = unsafe[0].codePointAt(0) ?? 0;
     throw new InvalidOptionError(
       option,
-      `Portkey option "${option}" contains the character U+${hex(codePoint)}, which a header value cannot carry (only tab, printable ASCII and U+0080 to U+00FF).`,
+      `${subject} contains the character U+${hex(codePoint)}, which a header value cannot carry (only tab, printable ASCII and U+0080 to U+00FF).`,
     );
   }
   return value;

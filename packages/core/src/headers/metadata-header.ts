@@ -1,10 +1,8 @@
 import { InvalidOptionError } from '../errors/index.js';
-import { toHeaderJson } from './header-value.js';
+import { LINE_BREAK_OR_NUL, toHeaderJson } from './header-value.js';
 
 /** The longest metadata value Portkey accepts, in UTF-16 code units. */
 export const MAX_METADATA_VALUE_LENGTH = 128;
-
-const LINE_BREAK_OR_NUL = /[\r\n\0]/;
 
 /**
  * Serialises `metadata` for `x-portkey-metadata`, or returns `undefined` when it holds no

@@ -1,12 +1,10 @@
 import { InvalidOptionError } from '../errors/index.js';
 import type { PortkeyOptionName } from './header-names.js';
-import { checkHeaderValue, toHeaderJson } from './header-value.js';
+import { checkHeaderValue, HEADER_NAME, toHeaderJson } from './header-value.js';
 import { metadataHeaderValue } from './metadata-header.js';
 
 type Serializer = (option: PortkeyOptionName, value: unknown) => string | undefined;
 
-// RFC 9110 token characters: anything else cannot be a header name.
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BEARER_PREFIX = /^bearer[ \t]+/i;
 
 const serializeString: Serializer = (option, value) => {

@@ -186,35 +186,43 @@ export function runToolsStream<Options extends object>(
   const toolSet = createToolSet(tools);
   const controller = new AbortController();
   const outerSignal = signalOf(rest);
-  if (outerSignal?.aborted) controller.abort(outerSignal.reason);
-  else outerSignal?.addEventListener('abort', () => controller.abort(outerSignal.reason));
+  const forwardAbort = (): void => controller.abort(outerSignal?.reason);
+  if (outerSignal?.aborted) forwardAbort();
+  else outerSignal?.addEventListener('abort', forwardAbort, { once: true });
   const requestOptions = { ...rest, signal: controller.signal } as unknown as Options;
 
   async function* rounds(): AsyncGenerator<ChatCompletionChunk, RunToolsResult> {
-    const messages: ChatCompletionMessageParam[] = body.messages.slice();
-    const completions: ChatCompletion[] = [];
-    for (let round = 1; round <= maxRounds; round++) {
-      if (controller.signal.aborted) throw abortReason(controller.signal);
-      const request: ChatCompletionCreateParamsStreaming = {
-        ...roundRequest(body, toolSet, messages, round),
-        stream: true,
-      };
-      const stream = await client.chat.completions.create(request, requestOptions);
-      const accumulator = new ChatCompletionAccumulator();
-      for await (const chunk of stream) {
-        accumulator.add(chunk);
-        yield chunk;
+    try {
+      const messages: ChatCompletionMessageParam[] = body.messages.slice();
+      const completions: ChatCompletion[] = [];
+      for (let round = 1; ; round++) {
+        if (controller.signal.aborted) throw abortReason(controller.signal);
+        const request: ChatCompletionCreateParamsStreaming = {
+          ...roundRequest(body, toolSet, messages, round),
+          stream: true,
+        };
+        const stream = await client.chat.completions.create(request, requestOptions);
+        const accumulator = new ChatCompletionAccumulator();
+        for await (const chunk of stream) {
+          accumulator.add(chunk);
+          yield chunk;
+        }
+        const completion = accumulator.completion;
+        completions.push(completion);
+        if (!takeAnswer(completion, messages)) return { completion, messages, completions };
+        if (round === maxRounds) throw new ToolRoundLimitError(maxRounds, completion, messages);
+        await runRoundTools(
+          toolSet,
+          messages,
+          round,
+          { onToolCall, onToolResult },
+          controller.signal,
+        );
       }
-      const completion = accumulator.completion;
-      completions.push(completion);
-      if (!takeAnswer(completion, messages)) return { completion, messages, completions };
-      if (round === maxRounds) {
-        throw new ToolRoundLimitError(maxRounds, completion, messages);
-      }
-      const callbacks = { onToolCall, onToolResult };
-      await runRoundTools(toolSet, messages, round, callbacks, controller.signal);
+    } finally {
+      // The caller's signal may outlive the loop by far (a page, a server's shutdown signal).
+      outerSignal?.removeEventListener('abort', forwardAbort);
     }
-    throw new ChatwireError('The tool loop ended without an answer.');
   }
 
   return new ToolRunStream(rounds(), controller);

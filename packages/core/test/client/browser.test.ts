@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { fetch as undiciFetch } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient as createBrowserClient } from '../../src/browser.js';
@@ -19,28 +21,84 @@ function pretendToBeABrowser(): void {
   vi.stubGlobal('document', { nodeType: 9 });
 }
 
-async function bundle(entry: string, platform: 'browser' | 'node'): Promise<string> {
+const corePackage = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Bundle {
+  text: string;
+  /** The files the bundle was built from. */
+  inputs: string[];
+}
+
+async function bundleFrom(
+  options: Pick<BuildOptions, 'entryPoints' | 'stdin' | 'platform' | 'conditions'>,
+): Promise<Bundle> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    ...options,
     bundle: true,
     write: false,
     format: 'esm',
-    platform,
-    conditions: platform === 'browser' ? ['browser'] : [],
+    metafile: true,
     logLevel: 'silent',
   });
-  return result.outputFiles.map((file) => file.text).join('\n');
+  return {
+    text: result.outputFiles.map((file) => file.text).join('\n'),
+    inputs: Object.keys(result.metafile.inputs),
+  };
+}
+
+function bundleSource(entry: string, platform: 'browser' | 'node'): Promise<Bundle> {
+  return bundleFrom({
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    platform,
+    conditions: platform === 'browser' ? ['browser'] : [],
+  });
+}
+
+/** Bundles `@chatwire/core` as an application would: through package.json's exports, from dist. */
+function bundlePackage(platform: 'browser' | 'neutral' | 'node', conditions: string[]) {
+  return bundleFrom({
+    stdin: { contents: "export * from '@chatwire/core';", resolveDir: corePackage, loader: 'js' },
+    platform,
+    conditions,
+  });
+}
+
+/** Whether undici's code made it into the bundle, by file or by an import left in it. */
+function containsUndici(bundle: Bundle): boolean {
+  return (
+    bundle.inputs.some((input) => /node_modules[\\/](?:\.pnpm[\\/])?undici/.test(input)) ||
+    /\bfrom\s*["']undici["']|require\(\s*["']undici["']\s*\)/.test(bundle.text)
+  );
 }
 
 describe('browser entry point', () => {
   it('bundles for browsers without any undici code', async () => {
-    const browser = await bundle('../../src/browser.ts', 'browser');
-    const node = await bundle('../../src/index.ts', 'node');
-    expect(browser).toContain('createClient');
-    expect(browser).not.toMatch(/undici/i);
+    const browser = await bundleSource('../../src/browser.ts', 'browser');
+    const node = await bundleSource('../../src/index.ts', 'node');
+    expect(browser.text).toContain('createClient');
+    expect(containsUndici(browser)).toBe(false);
     // The same check finds undici in the Node entry, so it would catch a leak.
-    expect(node).toMatch(/undici/i);
+    expect(containsUndici(node)).toBe(true);
   });
+
+  it.each([
+    ['browser', ['browser']],
+    ['neutral', ['worker']],
+  ] as const)(
+    'resolves @chatwire/core from dist without undici for the %s platform with %j',
+    async (platform, conditions) => {
+      expect(
+        existsSync(join(corePackage, 'dist/browser.mjs')),
+        'dist/ is missing: run `pnpm --filter @chatwire/core build` first',
+      ).toBe(true);
+      const bundle = await bundlePackage(platform, [...conditions]);
+      expect(bundle.inputs.some((input) => input.endsWith('dist/browser.mjs'))).toBe(true);
+      expect(bundle.text).toContain('createClient');
+      expect(containsUndici(bundle)).toBe(false);
+      // Without a browser condition the same import resolves to the Node build, undici included.
+      expect(containsUndici(await bundlePackage('node', []))).toBe(true);
+    },
+  );
 
   it('refuses an API key in a browser unless dangerouslyAllowBrowser is set', () => {
     pretendToBeABrowser();
@@ -54,6 +112,52 @@ describe('browser entry point', () => {
       createBrowserClient({ apiKey: 'pk-secret', dangerouslyAllowBrowser: true }),
     ).not.toThrow();
     expect(() => createBrowserClient({ baseURL: 'https://chat.example.com/api/v1' })).not.toThrow();
+  });
+
+  it.each([
+    ['apiKey', { apiKey: 'pk-secret' }],
+    ['authorization', { authorization: 'sk-provider' }],
+    ['an x-portkey-api-key header', { headers: { 'X-Portkey-Api-Key': 'pk-secret' } }],
+    ['an authorization header', { headers: { Authorization: 'Bearer sk-provider' } }],
+  ] as const)('refuses %s given to one call in a browser, sending nothing', async (_, options) => {
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    pretendToBeABrowser();
+    const client = closeWhenTestEnds(createBrowserClient({ baseURL: server.baseURL }));
+    const failure = client.chat.completions.create(request, options);
+    await expect(failure).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(failure).rejects.toThrow(/dangerouslyAllowBrowser/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['x-portkey-api-key', { 'x-portkey-api-key': 'pk-secret' }],
+    ['authorization', { AUTHORIZATION: 'Bearer sk-provider' }],
+  ])('refuses defaultHeaders carrying %s in a browser', (name, defaultHeaders) => {
+    pretendToBeABrowser();
+    expect(() =>
+      createBrowserClient({ baseURL: 'https://gateway.test/v1', defaultHeaders }),
+    ).toThrow(new RegExp(`${name}.*dangerouslyAllowBrowser`));
+    expect(() =>
+      createBrowserClient({
+        baseURL: 'https://gateway.test/v1',
+        defaultHeaders,
+        dangerouslyAllowBrowser: true,
+      }),
+    ).not.toThrow();
+  });
+
+  it('sends a per-call key from a browser once dangerouslyAllowBrowser is set', async () => {
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    pretendToBeABrowser();
+    const client = closeWhenTestEnds(
+      createBrowserClient({ baseURL: server.baseURL, dangerouslyAllowBrowser: true }),
+    );
+    await client.chat.completions.create(request, {
+      apiKey: 'pk-accepted',
+      headers: { authorization: 'Bearer sk-accepted' },
+    });
+    expect(server.requests[0]?.headers['x-portkey-api-key']).toBe('pk-accepted');
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk-accepted');
   });
 
   it('never reads PORTKEY_* environment variables in a browser', async () => {

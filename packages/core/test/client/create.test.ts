@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
-import { completionBody, request } from '../support/fixtures.js';
-import { sendJSON } from '../support/responses.js';
+import { chunkEvent, completionBody, request } from '../support/fixtures.js';
+import { sendJSON, sendStream } from '../support/responses.js';
 import { closeWhenTestEnds } from '../support/test-lifetime.js';
 import { startServer } from '../support/test-server.js';
 
@@ -50,6 +50,25 @@ describe('client.chat.completions.create', () => {
       requestId: 'req-9',
     });
     expect(completion.meta.headers.get('x-request-id')).toBe('req-9');
+  });
+
+  it('reports the trace id it sent as meta.traceId when the server does not echo it', async () => {
+    const server = await startServer((_, response, index) => {
+      if (index < 2) sendJSON(response, 200, completionBody());
+      else sendStream(response, [chunkEvent('Hi', 'stop'), 'data: [DONE]\n\n']);
+    });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
+    const made = await client.chat.completions.create(request);
+    expect(made.meta.traceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.meta.traceId).toBe(server.requests[0]?.headers['x-portkey-trace-id']);
+    const given = await client.chat.completions.create(request, { traceId: 'ticket-7' });
+    expect(given.meta.traceId).toBe('ticket-7');
+    const stream = await client.chat.completions.create(
+      { ...request, stream: true },
+      { traceId: 'ticket-8' },
+    );
+    expect(stream.meta.traceId).toBe('ticket-8');
+    await stream.finalChatCompletion();
   });
 
   it('reads request-id when x-request-id is absent, and null for missing headers', async () => {

@@ -107,6 +107,17 @@ describe('API errors', () => {
     expect(empty.error).toBeUndefined();
   });
 
+  it('says a JSON error body holds no message, and quotes the start of it', async () => {
+    const detail = 'x'.repeat(500);
+    const error = await failWith(500, { status: 'error', detail });
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toMatch(/^500 status code \(no message in the body: \{"status":"error"/);
+    expect(error.message).not.toContain('(no body)');
+    const snippet = /no message in the body: (.*)\)/.exec(error.message)?.[1] ?? '';
+    expect(snippet.length).toBeLessThanOrEqual(200);
+    expect(snippet.length).toBeGreaterThan(100);
+  });
+
   it('falls back to the trace id it sent when the answer carries none', async () => {
     const error = await failWith(401, { error: { message: 'bad key' } });
     expect(error.traceID).toBe(server?.requests[0]?.headers['x-portkey-trace-id']);
@@ -153,11 +164,52 @@ describe('API errors', () => {
 describe('option errors', () => {
   it('refuses a negative timeout, a fractional maxRetries and a relative baseURL', () => {
     expect(() => createClient({ timeout: -1 })).toThrow(InvalidOptionError);
+    expect(() => createClient({ timeout: Number.NaN })).toThrow(InvalidOptionError);
     expect(() => createClient({ maxRetries: 1.5 })).toThrow(InvalidOptionError);
     expect(() => createClient({ baseURL: '/v1' })).toThrow(/absolute URL/);
   });
 
   it('refuses header values that could inject headers, at construction', () => {
     expect(() => createClient({ apiKey: 'pk\r\nx-evil: 1' })).toThrow(InvalidOptionError);
+  });
+
+  it('refuses a zero timeout, for the client and for one call, sending nothing', async () => {
+    expect(() => createClient({ timeout: 0 })).toThrow(/timeout must be a positive number/);
+    server = await startServer((_, response) => sendJSON(response, 200, {}));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
+    const failure = client.chat.completions.create(request, { timeout: 0 });
+    await expect(failure).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(failure).rejects.toMatchObject({ option: 'timeout' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a CRLF', 'v\r\nx-evil: 1'],
+    ['a NUL', 'v\u0000'],
+    ['a character beyond U+00FF', 'caf\u00e9 \u2603'],
+  ])(
+    "refuses %s in defaultHeaders and in a call's headers, naming the header",
+    async (_, value) => {
+      server = await startServer((_, response) => sendJSON(response, 200, {}));
+      expect(() =>
+        createClient({ baseURL: server?.baseURL, defaultHeaders: { 'x-team': value } }),
+      ).toThrow(/Header "x-team" in defaultHeaders/);
+      const client = closeWhenTestEnds(
+        createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }),
+      );
+      const error = await rejection(
+        client.chat.completions.create(request, { headers: { 'X-Team': value } }),
+      );
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect((error as unknown as InvalidOptionError).option).toBe('headers.X-Team');
+      expect(error.message).toMatch(/Header "X-Team" in headers/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('refuses a header name that is not a token', () => {
+    expect(() => createClient({ defaultHeaders: { 'x team': 'v' } })).toThrow(
+      /"x team" in defaultHeaders is not a header name/,
+    );
   });
 });

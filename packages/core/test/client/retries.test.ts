@@ -1,4 +1,4 @@
-import { MockAgent } from 'undici';
+import { MockAgent, errors as undiciErrors } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { readRetryAfter, retryDelay } from '../../src/client/retry-policy.js';
 import {
@@ -82,6 +82,27 @@ describe('retries', () => {
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(145);
   });
 
+  it('waits until a retry-after HTTP date before retrying', async () => {
+    let retryAt = 0;
+    const arrivals: number[] = [];
+    const server = await startServer((_, response, index) => {
+      arrivals.push(Date.now());
+      if (index > 0) {
+        sendJSON(response, 200, completionBody('after the date'));
+        return;
+      }
+      const date = new Date(Date.now() + 1000).toUTCString();
+      retryAt = Date.parse(date);
+      sendJSON(response, 429, { error: { message: 'later' } }, { 'retry-after': date });
+    });
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
+    const completion = await client.chat.completions.create(request);
+    expect(completion.choices[0]?.message.content).toBe('after the date');
+    expect(server.requests).toHaveLength(2);
+    // HTTP dates have whole seconds; allow for the clock's rounding, not for an early retry.
+    expect(arrivals[1]!).toBeGreaterThanOrEqual(retryAt - 5);
+  });
+
   it('falls back to the default backoff when retry-after asks for more than a minute', async () => {
     const { server, client } = await flakyServer(1, 429, { 'retry-after': '3600' });
     const completion = await client.chat.completions.create(request);
@@ -115,7 +136,7 @@ describe('retries', () => {
     const pool = agent.get('http://gateway.test');
     pool
       .intercept({ path: '/v1/chat/completions', method: 'POST' })
-      .replyWithError(new Error('socket hang up'));
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     pool
       .intercept({ path: '/v1/chat/completions', method: 'POST' })
       .reply(200, completionBody('via mock'), { headers: { 'content-type': 'application/json' } });
@@ -130,6 +151,42 @@ describe('retries', () => {
       const completion = await client.chat.completions.create(request);
       expect(completion.choices[0]?.message.content).toBe('via mock');
       agent.assertNoPendingInterceptors();
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it('does not retry a request undici refuses, nor call it a connection error', async () => {
+    const server = await startServer((_, response) => sendJSON(response, 200, completionBody()));
+    const client = closeWhenTestEnds(createClient({ baseURL: server.baseURL, apiKey: 'pk-test' }));
+    // undici will not send an upgrade header on a plain request: UND_ERR_INVALID_ARG.
+    const error = await client.chat.completions
+      .create(request, { headers: { upgrade: 'websocket' } })
+      .catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect(error).toMatchObject({ code: 'UND_ERR_INVALID_ARG' });
+    expect((error as Error).message).not.toMatch(/baseURL/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('makes one attempt when the transport throws a programming error', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const pool = agent.get('http://gateway.test');
+    pool
+      .intercept({ path: '/v1/chat/completions', method: 'POST' })
+      .replyWithError(new undiciErrors.InvalidArgumentError('invalid header value'));
+    pool
+      .intercept({ path: '/v1/chat/completions', method: 'POST' })
+      .reply(200, completionBody('retried'), { headers: { 'content-type': 'application/json' } });
+    const client = closeWhenTestEnds(
+      createClient({ baseURL: 'http://gateway.test/v1', apiKey: 'pk-test', dispatcher: agent }),
+    );
+    try {
+      const failure = client.chat.completions.create(request);
+      await expect(failure).rejects.toBeInstanceOf(undiciErrors.InvalidArgumentError);
+      // The second answer is still waiting: nothing tried again.
+      expect(agent.pendingInterceptors()).toHaveLength(1);
     } finally {
       await agent.close();
     }

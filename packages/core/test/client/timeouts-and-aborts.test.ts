@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Deadline } from '../../src/client/timeouts.js';
 import { APIConnectionTimeoutError, APIUserAbortError, createClient } from '../../src/index.js';
 import { completionBody, request } from '../support/fixtures.js';
 import { sendJSON } from '../support/responses.js';
@@ -50,6 +51,36 @@ describe('timeout', () => {
     await expect(client.chat.completions.create(request, { timeout: 50 })).rejects.toBeInstanceOf(
       APIConnectionTimeoutError,
     );
+  });
+});
+
+describe('attempt deadline', () => {
+  const timers = (): number =>
+    process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+  it('never keeps the process alive on its own, armed or paused', () => {
+    const before = timers();
+    const deadline = new Deadline(new AbortController(), 60_000, 'trace-1');
+    try {
+      expect(timers()).toBe(before);
+      deadline.disarm();
+      deadline.arm();
+      expect(timers()).toBe(before);
+    } finally {
+      deadline.clear();
+    }
+  });
+
+  it('does nothing when it fires while paused, and aborts once armed again', async () => {
+    const controller = new AbortController();
+    const deadline = new Deadline(controller, 20, 'trace-2');
+    deadline.disarm();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(controller.signal.aborted).toBe(false);
+    deadline.arm();
+    await new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+    expect(controller.signal.reason).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(controller.signal.reason.traceID).toBe('trace-2');
   });
 });
 

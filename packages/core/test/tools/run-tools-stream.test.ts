@@ -109,6 +109,34 @@ describe('runToolsStream', () => {
     expect(() => run[Symbol.asyncIterator]()).toThrow(ChatwireError);
   });
 
+  it.each([
+    ['answers', weatherModel],
+    ['fails', () => ({ toolCalls: [weatherCall] })],
+  ] as const)("leaves no listener on the caller's signal once the loop %s", async (_, model) => {
+    const api = await start(model);
+    const controller = new AbortController();
+    const listeners = new Set<unknown>();
+    const { addEventListener, removeEventListener } = controller.signal;
+    controller.signal.addEventListener = function (...args: Parameters<typeof addEventListener>) {
+      listeners.add(args[1]);
+      return addEventListener.apply(this, args);
+    };
+    controller.signal.removeEventListener = function (
+      ...args: Parameters<typeof removeEventListener>
+    ) {
+      listeners.delete(args[1]);
+      return removeEventListener.apply(this, args);
+    };
+    const run = runToolsStream(
+      api,
+      { model: 'm', messages: [{ role: 'user', content: 'Weather?' }] },
+      { tools: [weather], maxRounds: 2, signal: controller.signal },
+    );
+    await run.finalResult().catch(() => undefined);
+    expect(server!.requests.length).toBeGreaterThan(0);
+    expect(listeners.size).toBe(0);
+  });
+
   it('stops at maxRounds with ToolRoundLimitError', async () => {
     const api = await start(() => ({ toolCalls: [weatherCall] }));
     const run = runToolsStream(
