@@ -189,22 +189,19 @@ export function createChatCompletionsHandler(
     const writer = new SSEResponseWriter(context.response, { keepAliveMs: options.keepAliveMs });
     const meta = stream.meta;
     writer.start(meta.status, answerHeaders(meta, context.traceId));
-    const reader = stream.toReadableStream().getReader();
     let firstByteAt: number | undefined;
     let readError: unknown;
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+      for await (const bytes of stream.eventBytes()) {
         firstByteAt ??= performance.now();
-        if (!writer.write(value)) await writer.drained();
+        if (!writer.write(bytes)) await writer.drained();
+        // Leaving the loop aborts the upstream call.
         if (writer.closed) break;
       }
     } catch (error) {
       readError = error;
     }
     const browserLeft = writer.closed;
-    if (browserLeft) await reader.cancel().catch(() => {});
 
     let completion: ChatCompletion | undefined;
     let outcome: unknown;

@@ -41,6 +41,7 @@ export class SSEResponseWriter {
   readonly #response: ServerResponse;
   readonly #keepAliveMs: number;
   #keepAlive: ReturnType<typeof setTimeout> | undefined;
+  #headerFlush: ReturnType<typeof setImmediate> | undefined;
   #pending: Array<Uint8Array | string> = [];
   #pendingBytes = 0;
   #sentFirst = false;
@@ -61,16 +62,19 @@ export class SSEResponseWriter {
 
   /**
    * Sends the status and headers (the SSE ones, then `headers`) at once, so the browser sees the
-   * answer begin even while the first event is slow to come, and starts the keep-alive.
+   * answer begin even while the first event is slow to come, and starts the keep-alive. An
+   * event written before this turn of the event loop ends travels in the same packet as the
+   * headers.
    */
   start(status = 200, headers: OutgoingHttpHeaders = {}): void {
     const response = this.#response;
-    for (const [name, value] of Object.entries(SSE_HEADERS)) response.setHeader(name, value);
-    for (const [name, value] of Object.entries(headers)) {
+    for (const name in SSE_HEADERS) response.setHeader(name, SSE_HEADERS[name]!);
+    for (const name in headers) {
+      const value = headers[name];
       if (value !== undefined) response.setHeader(name, value);
     }
-    response.writeHead(status);
-    response.flushHeaders();
+    response.statusCode = status;
+    this.#headerFlush = setImmediate(this.#flushHeaders);
     if (this.#keepAliveMs > 0) {
       this.#keepAlive = setTimeout(this.#sendKeepAlive, this.#keepAliveMs);
       this.#keepAlive.unref();
@@ -87,6 +91,7 @@ export class SSEResponseWriter {
     if (!this.#sentFirst) {
       // Nothing to batch the first event with, and the time to it is what users feel.
       this.#sentFirst = true;
+      this.#cancelHeaderFlush();
       this.#response.write(chunk);
       this.#keepAlive?.refresh();
       return !this.#response.writableNeedDrain;
@@ -113,7 +118,7 @@ export class SSEResponseWriter {
 
   /** Ends the response (a no-op when it is already over). */
   end(): void {
-    this.#stopKeepAlive();
+    this.#stopTimers();
     this.#flush();
     if (this.closed) return;
     this.#closed = true;
@@ -131,6 +136,16 @@ export class SSEResponseWriter {
     this.#keepAlive?.refresh();
   };
 
+  readonly #flushHeaders = (): void => {
+    this.#headerFlush = undefined;
+    if (!this.closed && !this.#sentFirst) this.#response.flushHeaders();
+  };
+
+  #cancelHeaderFlush(): void {
+    if (this.#headerFlush !== undefined) clearImmediate(this.#headerFlush);
+    this.#headerFlush = undefined;
+  }
+
   readonly #sendKeepAlive = (): void => {
     if (this.closed) return;
     if (!this.#response.writableNeedDrain) this.#response.write(KEEP_ALIVE_COMMENT);
@@ -145,11 +160,12 @@ export class SSEResponseWriter {
 
   readonly #onClose = (): void => {
     this.#closed = true;
-    this.#stopKeepAlive();
+    this.#stopTimers();
     this.#onDrain();
   };
 
-  #stopKeepAlive(): void {
+  #stopTimers(): void {
+    this.#cancelHeaderFlush();
     if (this.#keepAlive !== undefined) clearTimeout(this.#keepAlive);
     this.#keepAlive = undefined;
   }

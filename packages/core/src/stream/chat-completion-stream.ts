@@ -2,10 +2,12 @@ import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import { APIError, APIUserAbortError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
-import { decodeSSE, type ServerSentEvent } from '../sse/index.js';
+import { createSSEDecoder, decodeSSE, type ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
+import { readBodyChunks } from './body-chunk-reader.js';
 import { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
 import { encodeSSEEvent } from './encode-sse-event.js';
+import { EventBoundaryScanner } from './event-boundary-scanner.js';
 import type { PortkeyHookResults } from './portkey-hook-results.js';
 
 /** What a {@link ChatCompletionStream} is built from, besides the response body. */
@@ -25,7 +27,7 @@ interface StreamRecord {
   chunk: ChatCompletionChunk | undefined;
 }
 
-type Reader = 'for await' | 'toReadableStream()' | 'finalChatCompletion()';
+type Reader = 'for await' | 'toReadableStream()' | 'eventBytes()' | 'finalChatCompletion()';
 
 const DONE = '[DONE]';
 
@@ -75,6 +77,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #hookResults: PortkeyHookResults | undefined;
   #reader: Reader | undefined;
   #serverError: APIError | undefined;
+  #sawDone = false;
   #settled = false;
   #resolveFinal!: (completion: ChatCompletion) => void;
   #rejectFinal!: (error: unknown) => void;
@@ -196,6 +199,37 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     });
   }
 
+  /**
+   * The body's bytes, passed on as Portkey sent them, for a server relaying the stream to a
+   * browser without decoding and re-encoding each event: every yielded chunk holds whole
+   * events (`data: <json>\n\n`, `data: [DONE]`, the chunks after it, `event: error`) along with
+   * any comments (`: ping`) and `id:`/`retry:` lines between them. Bytes of an event that has
+   * not ended yet are held back until it does, and an event left unfinished when the body
+   * ends is dropped, so a receiver never holds half an event.
+   *
+   * Each event is decoded and merged into the answer as it passes, so
+   * {@link finalChatCompletion}, {@link hookResults} and {@link afterDoneChunks} work as with
+   * `for await`. The iteration ends where the body ended, also right after an `event: error`
+   * (the bytes of that event included) or a truncation (the receiver sees the same end); it
+   * throws when reading failed (abort, connection loss, an event that is not JSON, whose
+   * bytes are not passed on). Leaving it early (`break`, `return()`) aborts the request.
+   * {@link finalChatCompletion} reports the outcome.
+   *
+   * @example
+   * ```ts
+   * for await (const bytes of stream.eventBytes()) {
+   *   if (!response.write(bytes)) await once(response, 'drain');
+   * }
+   * response.end();
+   * const completion = await stream.finalChatCompletion();
+   * ```
+   * @throws ChatwireError when the stream is already being read.
+   */
+  eventBytes(): AsyncIterableIterator<Uint8Array> {
+    this.#claim('eventBytes()');
+    return this.#readEventBytes();
+  }
+
   #claim(reader: Reader): void {
     if (this.#reader !== undefined) {
       throw new ChatwireError(
@@ -224,60 +258,153 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   async *#read(): AsyncGenerator<StreamRecord> {
     const signal = this.controller.signal;
-    let sawDone = false;
     try {
       try {
         for await (const event of decodeSSE(this.#body, { signal })) {
-          if (sawDone) {
-            this.#captureAfterDone(event.data);
-            yield { event, chunk: undefined };
-            continue;
-          }
-          if (event.event === 'error') {
-            yield { event, chunk: undefined };
-            throw this.#serverErrorFrom(parseOrKeep(event.data));
-          }
-          if (event.data === DONE) {
-            sawDone = true;
-            yield { event, chunk: undefined };
-            continue;
-          }
-          if (event.event !== 'message' || event.data.trim() === '') {
-            this.#captureHookResults(parseOrKeep(event.data));
-            yield { event, chunk: undefined };
-            continue;
-          }
-          const payload = parseJSONObject(event.data);
-          if (payload.error) {
-            yield { event, chunk: undefined };
-            throw this.#serverErrorFrom(payload);
-          }
-          yield { event, chunk: this.#chunkFrom(payload) };
+          const chunk = this.#receive(event);
+          yield { event, chunk };
+          if (this.#serverError !== undefined) throw this.#serverError;
         }
       } catch (error) {
         // The answer is complete at [DONE]: a read that fails afterwards (the idle timeout
         // while waiting for guardrail results, an abort) loses nothing of it.
-        if (!sawDone) throw error;
+        if (!this.#sawDone) throw error;
       }
-      if (signal.aborted && !sawDone) throw abortError(signal, this.meta.traceId);
-      if (!sawDone && !this.#accumulator.allChoicesFinished) {
-        throw new StreamTruncatedError(this.#accumulator.completion);
-      }
+      const failure = this.#failureAtEnd(signal);
+      if (failure !== undefined) throw failure;
       this.#settle(undefined);
     } catch (error) {
-      const thrown =
-        signal.aborted && error !== this.#serverError
-          ? abortError(signal, this.meta.traceId)
-          : error;
-      this.#settle(thrown);
-      throw thrown;
+      this.#settleThrown(error, signal);
     } finally {
-      if (!this.#settled) {
-        // The reader left early (`break` in `for await`, a cancelled readable stream).
-        if (!signal.aborted) this.controller.abort();
-        this.#settle(abortError(signal, this.meta.traceId));
-      }
+      this.#settleIfLeft(signal);
     }
+  }
+
+  async *#readEventBytes(): AsyncGenerator<Uint8Array, void, undefined> {
+    const signal = this.controller.signal;
+    const body = readBodyChunks(this.#body, signal);
+    const boundaries = new EventBoundaryScanner();
+    const decoder = createSSEDecoder(this.#onDecodedEvent);
+    // The start of an event whose end has not arrived yet: passed on once it is whole.
+    let held: Uint8Array[] = [];
+    let bodyEnded = false;
+    try {
+      try {
+        for (;;) {
+          const { done, value: bytes } = await body.read();
+          if (done) {
+            bodyEnded = true;
+            break;
+          }
+          // Each event is decoded on its own, so that bytes are passed on up to the event
+          // that failed (or through the `event: error`) and not beyond.
+          let whole = 0;
+          let failure: { error: unknown } | undefined;
+          try {
+            for (let end = boundaries.next(bytes, 0); end !== -1; ) {
+              decoder.push(
+                whole === 0 && end === bytes.length ? bytes : bytes.subarray(whole, end),
+              );
+              whole = end;
+              if (this.#serverError !== undefined) break;
+              end = boundaries.next(bytes, whole);
+            }
+            if (this.#serverError === undefined && whole < bytes.length) {
+              decoder.push(whole === 0 ? bytes : bytes.subarray(whole));
+            }
+          } catch (error) {
+            failure = { error };
+          }
+          if (whole !== 0) {
+            const ready = whole === bytes.length ? bytes : bytes.subarray(0, whole);
+            if (held.length === 0) {
+              yield ready;
+            } else {
+              held.push(ready);
+              const joined = concatenate(held);
+              held = [];
+              yield joined;
+            }
+          }
+          if (failure !== undefined) throw failure.error;
+          if (this.#serverError !== undefined) break;
+          if (whole < bytes.length) held.push(whole === 0 ? bytes : bytes.subarray(whole));
+        }
+      } catch (error) {
+        if (!this.#sawDone) throw error;
+      }
+      // As in toReadableStream(), an error event or a truncation ends the bytes where the body
+      // ended (finalChatCompletion() reports it); an abort is a failed read.
+      const failure = this.#serverError ?? this.#failureAtEnd(signal);
+      const endsQuietly = failure === this.#serverError || failure instanceof StreamTruncatedError;
+      if (!endsQuietly) throw failure;
+      this.#settle(failure);
+    } catch (error) {
+      this.#settleThrown(error, signal);
+    } finally {
+      if (bodyEnded) body.release();
+      else body.cancel();
+      this.#settleIfLeft(signal);
+    }
+  }
+
+  readonly #onDecodedEvent = (event: ServerSentEvent): void => {
+    this.#receive(event);
+  };
+
+  /**
+   * Takes one event into the answer: returns the chunk to hand out, if it is one. An error
+   * event (or error chunk) before `[DONE]` is kept in #serverError rather than thrown, so that
+   * the caller can pass the event on first.
+   */
+  #receive(event: ServerSentEvent): ChatCompletionChunk | undefined {
+    if (this.#sawDone) {
+      this.#captureAfterDone(event.data);
+      return undefined;
+    }
+    if (event.event === 'error') {
+      this.#serverErrorFrom(parseOrKeep(event.data));
+      return undefined;
+    }
+    if (event.data === DONE) {
+      this.#sawDone = true;
+      return undefined;
+    }
+    if (event.event !== 'message' || event.data.trim() === '') {
+      this.#captureHookResults(parseOrKeep(event.data));
+      return undefined;
+    }
+    const payload = parseJSONObject(event.data);
+    if (payload.error) {
+      this.#serverErrorFrom(payload);
+      return undefined;
+    }
+    return this.#chunkFrom(payload);
+  }
+
+  /** Why a body that has ended does not make a whole answer, if it does not. */
+  #failureAtEnd(signal: AbortSignal): ChatwireError | undefined {
+    if (this.#sawDone) return undefined;
+    if (signal.aborted) return abortError(signal, this.meta.traceId);
+    if (!this.#accumulator.allChoicesFinished) {
+      return new StreamTruncatedError(this.#accumulator.completion);
+    }
+    return undefined;
+  }
+
+  /** Settles the outcome with what ended the read, and throws it to the reader. */
+  #settleThrown(error: unknown, signal: AbortSignal): never {
+    const thrown =
+      signal.aborted && error !== this.#serverError ? abortError(signal, this.meta.traceId) : error;
+    this.#settle(thrown);
+    throw thrown;
+  }
+
+  /** Settles the outcome of a read that the reader left early (`break`, a cancel). */
+  #settleIfLeft(signal: AbortSignal): void {
+    if (this.#settled) return;
+    if (!signal.aborted) this.controller.abort();
+    this.#settle(abortError(signal, this.meta.traceId));
   }
 
   /**
@@ -356,6 +483,18 @@ function parseOrKeep(data: string): unknown {
   } catch {
     return data;
   }
+}
+
+function concatenate(pieces: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    joined.set(piece, offset);
+    offset += piece.length;
+  }
+  return joined;
 }
 
 function truncateForMessage(data: string): string {

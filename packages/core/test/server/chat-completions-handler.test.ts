@@ -45,6 +45,12 @@ async function startUpstream(
       'x-portkey-trace-id': String(request.headers['x-portkey-trace-id']),
       'x-portkey-cache-status': 'MISS',
     };
+    if (body.stream === true && request.headers['x-test-truncate'] !== undefined) {
+      response.writeHead(200, { ...headers, 'content-type': 'text/event-stream' });
+      response.write(`data: ${chunk('Hel', null)}\n\n: ping\n\n`);
+      response.end(`data: ${chunk('lo', null).slice(0, 30)}`);
+      return;
+    }
     if (body.stream === true) {
       response.writeHead(200, { ...headers, 'content-type': 'text/event-stream' });
       response.write(`data: ${chunk('Hel', null)}\n\n`);
@@ -93,7 +99,12 @@ beforeAll(async () => {
     defaultModel: 'm1',
     portkeyOptions: (request) => ({
       metadata: { _user: 'u-42' },
-      headers: request.headers['x-fail'] === undefined ? undefined : { 'x-test-status': '429' },
+      headers:
+        request.headers['x-fail'] !== undefined
+          ? { 'x-test-status': '429' }
+          : request.headers['x-cut'] !== undefined
+            ? { 'x-test-truncate': '1' }
+            : undefined,
     }),
     onFinish: (info) => {
       finished.push(info);
@@ -165,6 +176,15 @@ describe('createChatCompletionsHandler on node:http', () => {
     expect(info.finishReason).toBe('stop');
     expect(info.completion?.choices[0]?.message.content).toBe('Hello');
     expect(info.traceId).toBe(response.headers.get('x-portkey-trace-id'));
+  });
+
+  it('passes the whole events on as sent and ends a truncated stream with an error event', async () => {
+    const response = await post('/', { messages, stream: true }, { 'x-cut': '1' });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const [passed, failure] = text.split(': ping\n\n');
+    expect(passed).toBe(`data: ${chunk('Hel', null)}\n\n`);
+    expect(failure).toMatch(/^event: error\ndata: .*"code":"stream_truncated".*\n\n$/);
   });
 
   it('uses a body the framework parsed already', async () => {

@@ -281,3 +281,136 @@ describe('ChatCompletionStream.toReadableStream', () => {
     expect(await rejection(stream.finalChatCompletion())).toBeInstanceOf(APIUserAbortError);
   });
 });
+
+describe('ChatCompletionStream.eventBytes', () => {
+  const decoder = new TextDecoder();
+
+  /** Reads the bytes to their end, keeping each piece as it was handed out. */
+  async function readPieces(stream: ChatCompletionStream): Promise<string[]> {
+    const pieces: string[] = [];
+    for await (const bytes of stream.eventBytes()) pieces.push(decoder.decode(bytes));
+    return pieces;
+  }
+
+  it.each(SEEDS)('hands out the bytes Portkey sent, whole events only (seed %i)', async (seed) => {
+    const chunks = textChunks(['pass ', 'through ', '✓ 東京']);
+    const text =
+      `: ping\n\n${sseText([beforeHooks, ...chunks])}`.replaceAll('\n\n', '\n\n: ping\n\n') +
+      `data: ${JSON.stringify(afterHooks)}\n\n`;
+    const stream = streamOf(byteSource(text, seed).body);
+    const pieces = await readPieces(stream);
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces) expect(piece.endsWith('\n\n')).toBe(true);
+    expect(await stream.finalText()).toBe('pass through ✓ 東京');
+    expect(stream.hookResults).toEqual({ ...beforeHooks.hook_results, ...afterHooks.hook_results });
+    expect(stream.afterDoneChunks).toEqual([afterHooks]);
+  });
+
+  it.each(SEEDS)('finds the ends of events with CR and CRLF line ends (seed %i)', async (seed) => {
+    const chunks = textChunks(['carriage ', 'returns']);
+    const lines = sseText(chunks).split('\n\n').filter(Boolean);
+    const ends = ['\r\n\r\n', '\r\r', '\n\r\n', '\r\n\n'];
+    const text = lines.map((line, index) => `${line}${ends[index % ends.length]}`).join('');
+    const stream = streamOf(byteSource(text, seed).body);
+    const pieces = await readPieces(stream);
+    expect(pieces.join('')).toBe(text);
+    expect(await stream.finalText()).toBe('carriage returns');
+  });
+
+  it.each(SEEDS)('drops an event the body left unfinished (seed %i)', async (seed) => {
+    const whole = sseText(textChunks(['cut ', 'short']).slice(0, 3), { done: false });
+    const unfinished = `data: ${JSON.stringify(chunk([delta({ content: 'lost' })]))}`;
+    const stream = streamOf(byteSource(`${whole}${unfinished}`, seed).body);
+    expect((await readPieces(stream)).join('')).toBe(whole);
+    const truncated = await rejection(stream.finalChatCompletion());
+    expect(truncated).toBeInstanceOf(StreamTruncatedError);
+    expect((truncated as StreamTruncatedError).partialCompletion.choices[0]?.message.content).toBe(
+      'cut short',
+    );
+  });
+
+  it.each(SEEDS)('ends after an error event, passing it on (seed %i)', async (seed) => {
+    const error = JSON.stringify({ error: { message: 'boom', type: 'server_error' } });
+    const before = `${sseText(textChunks(['x']).slice(0, 2), { done: false })}event: error\ndata: ${error}\n\n`;
+    const after = sseText(textChunks(['never sent']).slice(1));
+    const stream = streamOf(byteSource(`${before}${after}`, seed).body);
+    expect((await readPieces(stream)).join('')).toBe(before);
+    const thrown = await rejection(stream.finalChatCompletion());
+    expect(thrown).toBeInstanceOf(APIError);
+    expect((thrown as APIError).message).toContain('boom');
+  });
+
+  it('throws at an event that is not JSON, having handed out the events before it', async () => {
+    const before = sseText(textChunks(['ok']).slice(0, 2), { done: false });
+    const text = `${before}data: {not json\n\n${sseText(textChunks(['later']))}`;
+    const stream = streamOf(byteSource(text, 4).body);
+    const pieces: string[] = [];
+    const thrown = await rejection(
+      (async () => {
+        for await (const bytes of stream.eventBytes()) pieces.push(decoder.decode(bytes));
+      })(),
+    );
+    expect(thrown).toBeInstanceOf(ChatwireError);
+    expect((thrown as Error).message).toContain('not valid JSON');
+    expect(pieces.join('')).toBe(before);
+    expect(await rejection(stream.finalChatCompletion())).toBe(thrown);
+  });
+
+  it('aborts the request when the loop is left early', async () => {
+    const source = byteSource(sseText(textChunks(['a', 'b', 'c'])), 1, { hold: true });
+    const stream = streamOf(source.body);
+    for await (const _bytes of stream.eventBytes()) break;
+    expect(stream.controller.signal.aborted).toBe(true);
+    expect(source.cancelled.value).toBe(true);
+    expect(await rejection(stream.finalChatCompletion())).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('throws APIUserAbortError when aborted while waiting for the rest of an event', async () => {
+    const text = sseText(textChunks(['waiting']), { done: false });
+    const source = byteSource(text.slice(0, text.indexOf('\n\n') + 20), 2, { hold: true });
+    const stream = streamOf(source.body);
+    const pieces: string[] = [];
+    const reading = rejection(
+      (async () => {
+        for await (const bytes of stream.eventBytes()) {
+          pieces.push(decoder.decode(bytes));
+          stream.abort();
+        }
+      })(),
+    );
+    expect(await reading).toBeInstanceOf(APIUserAbortError);
+    expect(pieces).toEqual([text.slice(0, text.indexOf('\n\n') + 2)]);
+    expect(source.cancelled.value).toBe(true);
+    expect(await rejection(stream.finalChatCompletion())).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('reads a Node-style async iterable body, and stops it when aborted', async () => {
+    const text = sseText(textChunks(['from ', 'node']));
+    const bytes = new TextEncoder().encode(text);
+    async function* body() {
+      for (let offset = 0; offset < bytes.length; offset += 7) {
+        yield bytes.subarray(offset, offset + 7);
+      }
+    }
+    const stream = streamOf(body());
+    expect((await readPieces(stream)).join('')).toBe(text);
+    expect(await stream.finalText()).toBe('from node');
+
+    async function* silent() {
+      yield bytes.subarray(0, 7);
+      await new Promise(() => {});
+    }
+    const silentStream = streamOf(silent());
+    const reading = rejection(readPieces(silentStream));
+    setTimeout(() => silentStream.abort(), 10);
+    expect(await reading).toBeInstanceOf(APIUserAbortError);
+    expect(silentStream.controller.signal.aborted).toBe(true);
+  });
+
+  it('can be read once', async () => {
+    const stream = streamOf(byteSource(sseText(textChunks(['x']))).body);
+    await readPieces(stream);
+    expect(() => stream.eventBytes()).toThrow(/already being read by eventBytes\(\)/);
+    expect(() => stream.toReadableStream()).toThrow(ChatwireError);
+  });
+});
