@@ -8,7 +8,8 @@ import { openAIChunkFetch, uiMessageStreamFetch } from './react-token-streams.js
 /** Props of every benchmarked chat component. */
 export interface ContenderProps {
   tokens: readonly string[];
-  onRender: () => void;
+  /** Called on every render with the answer text that render shows. */
+  onRender: (answer: string) => void;
   onDone: () => void;
 }
 
@@ -32,11 +33,11 @@ function Answer(props: { text: string }) {
 }
 
 function ChatwireChat({ tokens, onRender, onDone }: ContenderProps) {
-  onRender();
   const [fetchAnswer] = useState(() => openAIChunkFetch(tokens));
   const chat = useChatCompletion({ api: 'http://bench.local/api/chat', fetch: fetchAnswer });
   useOnce(() => void chat.send('Go'));
   const answer = chat.messages[1]?.content ?? '';
+  onRender(answer);
   useEffect(() => {
     if (chat.status === 'idle' && chat.messages.length === 2) onDone();
   });
@@ -60,7 +61,6 @@ function aiSdkChat(
   Transport: Awaited<ReturnType<typeof loadDefaultChatTransport>>,
 ) {
   return function AiSdkChat({ tokens, onRender, onDone }: ContenderProps) {
-    onRender();
     const [transport] = useState(
       () =>
         new Transport({ api: 'http://bench.local/api/chat', fetch: uiMessageStreamFetch(tokens) }),
@@ -70,6 +70,7 @@ function aiSdkChat(
     const last = chat.messages[1];
     const answer =
       last?.parts.map((part) => (part.type === 'text' ? part.text : '')).join('') ?? '';
+    onRender(answer);
     useEffect(() => {
       if (chat.status === 'ready' && chat.messages.length === 2) onDone();
     });
@@ -79,7 +80,6 @@ function aiSdkChat(
 
 /** What a hand-written hook does: `useState`, and one state update per chunk. */
 function NaiveChat({ tokens, onRender, onDone }: ContenderProps) {
-  onRender();
   const [answer, setAnswer] = useState('');
   const [finished, setFinished] = useState(false);
   useOnce(() => {
@@ -103,6 +103,7 @@ function NaiveChat({ tokens, onRender, onDone }: ContenderProps) {
       setFinished(true);
     })();
   });
+  onRender(answer);
   useEffect(() => {
     if (finished) onDone();
   });

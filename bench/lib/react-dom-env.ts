@@ -3,22 +3,46 @@ import { Window } from 'happy-dom';
 /** The length of one animation frame on a 60 Hz display, in milliseconds. */
 export const FRAME_MS = 1000 / 60;
 
+let frame = 0;
+
 /**
- * Installs a happy-dom window as the global DOM, with `requestAnimationFrame` firing every
- * 16.7 ms like a 60 Hz browser (happy-dom's own fires as soon as it can, which would make
+ * The number of the animation frame now under way: it goes up by one at every tick of the
+ * 60 Hz frame clock that {@link installBrowserGlobals} starts.
+ */
+export function currentFrame(): number {
+  return frame;
+}
+
+/**
+ * Installs a happy-dom window as the global DOM, with a 60 Hz frame clock: like a browser's
+ * display refresh, it ticks every 16.7 ms and runs the `requestAnimationFrame` callbacks
+ * queued since the last tick (happy-dom's own fire as soon as they can, which would make
  * "one render per frame" meaningless). Returns the function that removes it again.
  */
 export function installBrowserGlobals(): () => void {
   const window = new Window({ url: 'http://localhost/' });
+  let queued = new Map<number, FrameRequestCallback>();
+  let nextHandle = 1;
+  const clock = setInterval(() => {
+    frame++;
+    const callbacks = queued;
+    queued = new Map();
+    const now = performance.now();
+    for (const callback of callbacks.values()) callback(now);
+  }, FRAME_MS);
   const globals: Record<string, unknown> = {
     window,
     document: window.document,
     navigator: window.navigator,
     HTMLElement: window.HTMLElement,
     Node: window.Node,
-    requestAnimationFrame: (callback: FrameRequestCallback) =>
-      setTimeout(() => callback(performance.now()), FRAME_MS) as unknown as number,
-    cancelAnimationFrame: (handle: number) => clearTimeout(handle),
+    requestAnimationFrame: (callback: FrameRequestCallback) => {
+      queued.set(nextHandle, callback);
+      return nextHandle++;
+    },
+    cancelAnimationFrame: (handle: number) => {
+      queued.delete(handle);
+    },
     IS_REACT_ACT_ENVIRONMENT: false,
   };
   const previous = new Map<string, PropertyDescriptor | undefined>();
@@ -27,6 +51,7 @@ export function installBrowserGlobals(): () => void {
     Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
   }
   return () => {
+    clearInterval(clock);
     for (const [name, descriptor] of previous) {
       if (descriptor) Object.defineProperty(globalThis, name, descriptor);
       else delete (globalThis as Record<string, unknown>)[name];

@@ -1,17 +1,22 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Contender } from './react-chat-contenders.js';
+import { currentFrame } from './react-dom-env.js';
 
 /** What one streamed answer cost a contender. */
 export interface RenderRun {
+  /** Every render, from mounting to the whole answer. */
   renders: number;
+  /** The most renders within one animation frame while the answer was partly shown. */
+  maxRendersPerFrame: number;
   wallMs: number;
   cpuMs: number;
 }
 
 /**
  * Mounts the contender in a fresh root, lets it stream one answer of `tokens`, and measures
- * its renders, wall time and the process's CPU time until the answer is whole.
+ * its renders (all of them, and the most within one animation frame while streaming), wall
+ * time and the process's CPU time until the answer is whole.
  */
 export async function runContender(
   contender: Contender,
@@ -21,7 +26,9 @@ export async function runContender(
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
+  const expected = tokens.join('');
   let renders = 0;
+  const streamingRendersByFrame = new Map<number, number>();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,8 +38,11 @@ export async function runContender(
       root.render(
         createElement(contender.Component, {
           tokens,
-          onRender: () => {
+          onRender: (answer: string) => {
             renders++;
+            if (answer.length === 0 || answer.length === expected.length) return;
+            const frame = currentFrame();
+            streamingRendersByFrame.set(frame, (streamingRendersByFrame.get(frame) ?? 0) + 1);
           },
           onDone: resolve,
         }),
@@ -40,13 +50,17 @@ export async function runContender(
     });
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    const expected = tokens.join('');
     if (container.textContent !== expected) {
       throw new Error(
         `${contender.name} rendered ${container.textContent?.length} of ${expected.length} characters`,
       );
     }
-    return { renders, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return {
+      renders,
+      maxRendersPerFrame: Math.max(0, ...streamingRendersByFrame.values()),
+      wallMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
   } finally {
     clearTimeout(timer);
     root.unmount();

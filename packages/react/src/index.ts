@@ -7,13 +7,13 @@ export type {
   ChatRequestOptions,
   ChatState,
   ChatStatus,
+  ChatSubmitOptions,
   ChatToolCall,
   ChatToolCallEvent,
   ChatToolCallStatus,
   ChatTransport,
 } from '@chatwire/core/chat';
 export {
-  type ChatSubmitOptions,
   type UseChatCompletionOptions,
   type UseChatCompletionResult,
   useChatCompletion,

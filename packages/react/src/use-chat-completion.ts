@@ -1,13 +1,13 @@
 import {
-  type ChatImage,
   type ChatInput,
   type ChatMessage,
   type ChatRequestOptions,
   type ChatState,
-  ChatStore,
+  type ChatStore,
   type ChatStoreOptions,
-  getChatStore,
+  type ChatSubmitOptions,
   isChatBusy,
+  resolveChatStore,
 } from '@chatwire/core/chat';
 import { type ChangeEvent, useInsertionEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
@@ -15,14 +15,11 @@ import { type ChangeEvent, useInsertionEffect, useMemo, useRef, useSyncExternalS
  * Options of {@link useChatCompletion}: every option of the core chat store. They may be passed
  * inline on every render; the latest callbacks and request options are used without recreating
  * the chat. `id`, `initialMessages`, `initialInput` and `throttleMs` are read once.
+ *
+ * Components that pass the same `id` share one chat and so one set of options: the options
+ * (callbacks, `body`, `headers`, …) of the component that rendered most recently are used.
  */
 export interface UseChatCompletionOptions extends ChatStoreOptions {}
-
-/** Options of `handleSubmit`: the request additions plus images to attach. */
-export interface ChatSubmitOptions extends ChatRequestOptions {
-  /** Images to send with the input text: `http(s)` or `data:` URLs. */
-  images?: readonly (string | ChatImage)[];
-}
 
 /** What {@link useChatCompletion} returns: the chat's state and its actions. */
 export interface UseChatCompletionResult extends ChatState {
@@ -39,7 +36,11 @@ export interface UseChatCompletionResult extends ChatState {
    * Does nothing when both are empty.
    */
   handleSubmit: (event?: { preventDefault?: () => void }, options?: ChatSubmitOptions) => void;
-  /** Sends a user message (text, or `{ text, images }`) and streams the answer. */
+  /**
+   * Sends a user message (text, or `{ text, images }`) and streams the answer. The same message
+   * sent twice in one synchronous turn with the same `body` and `headers` (StrictMode's double
+   * mount effect) is sent once.
+   */
   send: (input: ChatInput, options?: ChatRequestOptions) => Promise<void>;
   /** The same as `send`. */
   append: (input: ChatInput, options?: ChatRequestOptions) => Promise<void>;
@@ -70,8 +71,8 @@ type ChatActions = Omit<UseChatCompletionResult, keyof ChatState | 'id' | 'isLoa
  * `/api/chat`), reads the OpenAI/Portkey chunk stream of the answer, and re-renders at most once
  * per animation frame while tokens arrive.
  *
- * Components that pass the same `id` share one conversation. Unmounting the last of them aborts
- * the request in flight.
+ * Components that pass the same `id` share one conversation, and the options of the one that
+ * rendered most recently. Unmounting the last of them aborts the request in flight.
  *
  * @example
  * ```tsx
@@ -80,36 +81,14 @@ type ChatActions = Omit<UseChatCompletionResult, keyof ChatState | 'id' | 'isLoa
  * ```
  */
 export function useChatCompletion(options: UseChatCompletionOptions = {}): UseChatCompletionResult {
-  const localStore = useRef<ChatStore | undefined>(undefined);
-  // The registry is page-wide; on a server it would leak one visitor's chat into another's.
-  let store: ChatStore;
-  if (options.id !== undefined && typeof window !== 'undefined') {
-    store = getChatStore(options.id, options);
-  } else {
-    localStore.current ??= new ChatStore(options);
-    store = localStore.current;
-  }
-
+  const ownStore = useRef<ChatStore | undefined>(undefined);
+  const store = resolveChatStore(options, ownStore);
   useInsertionEffect(() => {
     store.setOptions(options);
   });
-
-  const subscribe = useMemo(() => subscribeAsUser(store), [store]);
   const actions = useMemo(() => createActions(store), [store]);
-  const state = useSyncExternalStore(subscribe, store.getSnapshot, store.getSnapshot);
+  const state = useSyncExternalStore(store.connect, store.getSnapshot, store.getServerSnapshot);
   return { ...state, ...actions, id: store.id, isLoading: isChatBusy(state.status) };
-}
-
-/** A mounted component is a user of the store: unmounting the last one aborts its request. */
-function subscribeAsUser(store: ChatStore): (listener: () => void) => () => void {
-  return (listener) => {
-    const release = store.retain();
-    const unsubscribe = store.subscribe(listener);
-    return () => {
-      unsubscribe();
-      release();
-    };
-  };
 }
 
 function createActions(store: ChatStore): ChatActions {
@@ -127,13 +106,9 @@ function createActions(store: ChatStore): ChatActions {
     retry: (options) => store.retry(options),
     addToolResult: (toolCallId, result) => store.addToolResult(toolCallId, result),
     handleInputChange: (event) => store.setInput(event.target.value),
-    handleSubmit: (event, options = {}) => {
+    handleSubmit: (event, options) => {
       event?.preventDefault?.();
-      const text = store.getSnapshot().input;
-      const { images, ...request } = options;
-      if (text.trim() === '' && !images?.length) return;
-      store.setInput('');
-      void store.send(images?.length ? { text, images } : text, request);
+      void store.submit(options);
     },
   };
 }

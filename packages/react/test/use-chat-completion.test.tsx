@@ -271,6 +271,45 @@ describe('useChatCompletion', () => {
     });
   });
 
+  it('aborts the signal of a running tool when the component unmounts', async () => {
+    const api = await start((_request, response) => {
+      openStream(response);
+      writeEvent(
+        response,
+        chunk({
+          role: 'assistant',
+          tool_calls: [
+            {
+              index: 0,
+              id: 'call_slow',
+              type: 'function',
+              function: { name: 'slow_lookup', arguments: '{}' },
+            },
+          ],
+        }),
+      );
+      writeEvent(response, chunk({}, 'tool_calls'));
+      writeEvent(response, '[DONE]');
+    });
+    const signals: AbortSignal[] = [];
+    const view = render(
+      <ChatPage
+        options={{
+          api,
+          onToolCall: ({ signal }) => {
+            signals.push(signal);
+            return new Promise(() => {});
+          },
+        }}
+      />,
+    );
+    submit('Look it up');
+    await waitFor(() => expect(text('chat-tool')).toBe('slow_lookup({}) running'));
+    view.unmount();
+    await waitFor(() => expect(signals[0]?.aborted).toBe(true));
+    expect(server!.requests).toHaveLength(1);
+  });
+
   it('sends an image with the message as an image_url part', async () => {
     const api = await start((_request, response) => {
       openStream(response);

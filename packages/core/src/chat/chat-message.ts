@@ -13,8 +13,9 @@ export interface ChatImage {
 
 /**
  * Where a tool call stands: `streaming` while its arguments arrive, `ready` when they are
- * complete and no result exists yet, `running` while `onToolCall` works on it, `done` with a
- * result, `error` when running it failed.
+ * complete and no result exists yet (also when `maxToolRounds` left it unrun), `running` while
+ * `onToolCall` works on it, `done` with a result, `error` when running it failed or was stopped
+ * (`stop()`, or the last user of the chat leaving) before it finished.
  */
 export type ChatToolCallStatus = 'streaming' | 'ready' | 'running' | 'done' | 'error';
 
@@ -67,6 +68,12 @@ export interface ChatMessage {
   partial?: boolean;
   /** The message of the error that cut the answer off. */
   error?: string;
+  /**
+   * True when the answer asked for tools but `maxToolRounds` results had already been sent back
+   * to the model in this exchange: its tool calls were left unrun (status `ready`). Answer them
+   * with `addToolResult` to continue, or ask the user.
+   */
+  toolRoundLimitReached?: boolean;
 }
 
 /** `true` once a tool call has a result or an error to send back to the model. */

@@ -17,13 +17,16 @@ export interface ChatState {
   readonly status: ChatStatus;
   /** The error of the last request, until it is cleared or a new request starts. */
   readonly error: Error | undefined;
-  /** Token counts of the last answer, when the server sent them. */
+  /** Token counts of the last answer, when the server sent them; cleared when a request starts. */
   readonly usage: CompletionUsage | undefined;
-  /** Why the model stopped in the last answer. */
+  /** Why the model stopped in the last answer; cleared when a request starts. */
   readonly finishReason: ChatCompletionFinishReason | undefined;
-  /** Portkey's trace id of the last answer (`x-portkey-trace-id`). */
+  /**
+   * Portkey's trace id of the last answer (`x-portkey-trace-id`). After a failure, the failed
+   * request's (from the response or the error's `traceID`), or `undefined` when none came.
+   */
   readonly traceId: string | undefined;
-  /** Portkey's cache verdict of the last answer (`x-portkey-cache-status`). */
+  /** Portkey's cache verdict of the last answer (`x-portkey-cache-status`); likewise. */
   readonly cacheStatus: string | undefined;
 }
 

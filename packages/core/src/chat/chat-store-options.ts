@@ -9,6 +9,12 @@ export interface ChatToolCallEvent {
   toolCall: ChatToolCall;
   /** The arguments parsed from JSON; `undefined` when they are not valid JSON. */
   args: unknown;
+  /**
+   * Aborted when the run is stopped (`stop()`, a new `send`, or the last user of the chat
+   * leaving); pass it to `fetch` and other cancellable work. The call is marked `error` then and
+   * whatever it returns later is ignored.
+   */
+  signal: AbortSignal;
 }
 
 /** What {@link ChatStoreOptions.onFinish} receives when an answer ends. */
@@ -34,11 +40,18 @@ export interface ChatRequestOptions {
 /** A user message to send: its text, or its text with images for vision models. */
 export type ChatInput = string | { text: string; images?: readonly (string | ChatImage)[] };
 
+/** Options of `ChatStore.submit`: the request additions plus images to attach. */
+export interface ChatSubmitOptions extends ChatRequestOptions {
+  /** Images to send with the input text: `http(s)` or `data:` URLs, or {@link ChatImage}s. */
+  images?: readonly (string | ChatImage)[];
+}
+
 /** Options of a chat store; all optional. */
 export interface ChatStoreOptions {
   /**
    * The chat's id. Stores obtained with `getChatStore` (and hooks) that share an id share one
-   * conversation.
+   * conversation, and with it one set of options: the options last given (by the UI component
+   * that rendered most recently, in a framework adapter) are the ones used.
    */
   id?: string;
   /** The endpoint to `POST` to. Defaults to `/api/chat`. */
@@ -71,9 +84,19 @@ export interface ChatStoreOptions {
    * is sent back as `{ "error": message }`.
    */
   onToolCall?: (event: ChatToolCallEvent) => unknown | Promise<unknown>;
-  /** How many automatic tool rounds one `send` may run before it stops. Defaults to 5. */
+  /**
+   * How many times one exchange (a `send`, `regenerate`, `retry` or the `addToolResult` that
+   * completes a set of results) may send `onToolCall` results back to the model. Defaults to 5;
+   * `0` never runs `onToolCall`. The limit is checked before tools run: when the model asks for
+   * tools once more, its calls are left unrun (status `ready`), the answer is marked
+   * `toolRoundLimitReached` and the chat goes `idle` without an error.
+   */
   maxToolRounds?: number;
-  /** Called with every chunk as it arrives (not throttled). */
+  /**
+   * Called with every chunk as it arrives (not throttled). What it throws is reported (through
+   * `reportError` where the platform has it, else as an uncaught error) and does not affect
+   * the answer; the same holds for `onFinish` and `onError`.
+   */
   onChunk?: (chunk: ChatCompletionChunk) => void;
   /** Called when an answer ends normally. */
   onFinish?: (event: ChatFinishEvent) => void;

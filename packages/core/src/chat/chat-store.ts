@@ -1,12 +1,16 @@
+import { APIError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
 import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
+import { callSafely } from './call-safely.js';
 import { type ChatMessage, type ChatToolCall, isToolCallSettled } from './chat-message.js';
 import { type ChatState, isChatBusy } from './chat-state.js';
+import type { ChatStoreLifecycle } from './chat-store-lifecycle.js';
 import type {
   ChatInput,
   ChatRequestOptions,
   ChatStoreOptions,
+  ChatSubmitOptions,
   ChatToolCallEvent,
 } from './chat-store-options.js';
 import type { ChatTransport } from './chat-transport.js';
@@ -31,21 +35,28 @@ interface LiveAnswer {
 }
 
 const DEFAULT_MAX_TOOL_ROUNDS = 5;
+const STOPPED_TOOL_CALL = 'Stopped.';
 
 /**
  * The state and logic of one chat, free of any UI framework: it sends the conversation, streams
  * the answer into `messages`, runs client-side tools and keeps errors as values in the state.
  *
- * A UI subscribes with {@link ChatStore.subscribe} and reads immutable snapshots with
- * {@link ChatStore.getSnapshot} (the `useSyncExternalStore` contract). While tokens stream,
- * subscribers hear at most one change per animation frame (see `throttleMs`); the final state
- * is always delivered at once. An adapter declares each component that uses the store with
- * {@link ChatStore.retain}; when the last one leaves, the request in flight is aborted.
+ * A UI reads immutable snapshots with {@link ChatStore.getSnapshot} and hears of changes through
+ * {@link ChatStore.connect}, which also declares it a user of the store (the
+ * `useSyncExternalStore` contract: `connect` is its `subscribe`). While tokens stream, listeners
+ * hear at most one change per animation frame (see `throttleMs`); the final state is always
+ * delivered at once. When the last user disconnects, the request in flight is aborted.
+ *
+ * The same message sent twice within one synchronous turn, with the same request `body` and
+ * `headers`, is sent once: frameworks run effects twice in development (React's StrictMode),
+ * and a mount effect that sends must not post the message twice. The second call returns the
+ * first call's promise. A message sent again in a later turn, or with other options, is sent
+ * again.
  *
  * @example
  * ```ts
  * const chat = new ChatStore({ api: '/api/chat', body: { model: 'gpt-4o-mini' } });
- * chat.subscribe(() => render(chat.getSnapshot()));
+ * const disconnect = chat.connect(() => render(chat.getSnapshot()));
  * await chat.send('Hello!');
  * ```
  */
@@ -53,28 +64,31 @@ export class ChatStore {
   /** The chat's id, when it was given one. */
   readonly id: string | undefined;
   #options: ChatStoreOptions;
+  readonly #initialState: ChatState;
   #state: ChatState;
   #listeners = new Set<() => void>();
   #users = 0;
+  #released = false;
   #throttle: Throttle;
   #controller: AbortController | undefined;
   #live: LiveAnswer | undefined;
+  /** The answer whose tool calls `onToolCall` is running, and the run they belong to. */
+  #runningTools: { controller: AbortController; messageId: string } | undefined;
   #releaseTimer: ReturnType<typeof setTimeout> | undefined;
-  #onRelease: (() => void) | undefined;
+  #lifecycle: ChatStoreLifecycle;
   #sendThisTurn: { key: string; done: Promise<void> } | undefined;
 
   /**
    * @param options - The store's options; callbacks and request options can be replaced later
    *   with {@link ChatStore.setOptions}.
-   * @param onRelease - Called once the last user (see {@link ChatStore.retain}) has left, after
-   *   the request in flight was aborted; registries use it to forget the store.
+   * @param lifecycle - Hooks for a registry that hands the store out (see `getChatStore`).
    */
-  constructor(options: ChatStoreOptions = {}, onRelease?: () => void) {
+  constructor(options: ChatStoreOptions = {}, lifecycle: ChatStoreLifecycle = {}) {
     this.id = options.id;
     this.#options = options;
-    this.#onRelease = onRelease;
+    this.#lifecycle = lifecycle;
     this.#throttle = createThrottle(() => this.#emit(), options.throttleMs);
-    this.#state = {
+    this.#initialState = {
       messages: options.initialMessages ?? [],
       input: options.initialInput ?? '',
       status: 'idle',
@@ -84,10 +98,18 @@ export class ChatStore {
       traceId: undefined,
       cacheStatus: undefined,
     };
+    this.#state = this.#initialState;
   }
 
   /** The current snapshot; the same object until the next change. */
   getSnapshot = (): ChatState => this.#state;
+
+  /**
+   * The snapshot the store started with (`initialMessages`, `initialInput`), which is what a
+   * server rendered: the `getServerSnapshot` of `useSyncExternalStore`, so that hydrating a
+   * page whose shared chat has moved on since shows the server's markup first.
+   */
+  getServerSnapshot = (): ChatState => this.#initialState;
 
   /** Calls `listener` after every change. Returns the function that unsubscribes. */
   subscribe = (listener: () => void): (() => void) => {
@@ -103,7 +125,10 @@ export class ChatStore {
    * event loop, the request in flight is aborted and the store is released from its registry.
    */
   retain = (): (() => void) => {
-    this.#users++;
+    if (this.#users++ === 0 && this.#released) {
+      this.#released = false;
+      this.#lifecycle.onReuse?.();
+    }
     clearTimeout(this.#releaseTimer);
     this.#releaseTimer = undefined;
     let released = false;
@@ -116,14 +141,30 @@ export class ChatStore {
         this.#releaseTimer = undefined;
         if (this.#users > 0) return;
         this.stop();
-        this.#onRelease?.();
+        this.#released = true;
+        this.#lifecycle.onRelease?.();
       }, 0);
+    };
+  };
+
+  /**
+   * {@link ChatStore.retain} and {@link ChatStore.subscribe} in one: what a mounted UI component
+   * does. Returns the function that disconnects (unsubscribes, then ends the use); usable as
+   * `useSyncExternalStore`'s `subscribe`.
+   */
+  connect = (listener: () => void): (() => void) => {
+    const release = this.retain();
+    const unsubscribe = this.subscribe(listener);
+    return () => {
+      unsubscribe();
+      release();
     };
   };
 
   /**
    * Replaces the options used from now on (callbacks, `body`, `headers`, transport). `id`,
    * `initialMessages`, `initialInput` and `throttleMs` are read once, when the store is made.
+   * Several users of one store share one set of options: the last given wins.
    */
   setOptions(options: ChatStoreOptions): void {
     this.#options = options;
@@ -150,14 +191,11 @@ export class ChatStore {
 
   /**
    * Appends a user message and streams the answer. A request still in flight is aborted first.
-   * Never rejects: failures land in the state's `error`.
-   *
-   * The same message sent twice within one synchronous turn is sent once: frameworks run
-   * effects twice in development (React's StrictMode), and a mount effect that sends must not
-   * post the message twice.
+   * Never rejects: failures land in the state's `error`. An identical call in the same
+   * synchronous turn is merged with this one (see the class description).
    */
   send(input: ChatInput, request: ChatRequestOptions = {}): Promise<void> {
-    const key = JSON.stringify([input, request.body ?? null]);
+    const key = JSON.stringify([input, request.body ?? null, request.headers ?? null]);
     if (this.#sendThisTurn?.key === key) return this.#sendThisTurn.done;
     const done = this.#send(input, request);
     this.#sendThisTurn = { key, done };
@@ -165,6 +203,18 @@ export class ChatStore {
       this.#sendThisTurn = undefined;
     });
     return done;
+  }
+
+  /**
+   * What a form's submit does: sends the input text (with `options.images`) and clears the
+   * input. Does nothing when the text is blank and there are no images.
+   */
+  submit(options: ChatSubmitOptions = {}): Promise<void> {
+    const { images, ...request } = options;
+    const text = this.#state.input;
+    if (text.trim() === '' && !images?.length) return Promise.resolve();
+    this.setInput('');
+    return this.send(images?.length ? { text, images } : text, request);
   }
 
   #send(input: ChatInput, request: ChatRequestOptions): Promise<void> {
@@ -212,7 +262,8 @@ export class ChatStore {
 
   /**
    * Aborts the request in flight. The text received so far stays, marked `partial`, and the
-   * status goes back to `idle`.
+   * status goes back to `idle`. Tool calls that `onToolCall` is still running are marked
+   * `error` ("stopped") and their `signal` is aborted.
    */
   stop(): void {
     const controller = this.#controller;
@@ -221,6 +272,11 @@ export class ChatStore {
     controller.abort();
     const live = this.#live;
     if (live?.controller === controller) this.#finishAnswer(live, true, undefined);
+    const tools = this.#runningTools;
+    if (tools?.controller === controller) {
+      this.#runningTools = undefined;
+      this.#markStopped(tools.messageId);
+    }
     this.#set({ status: 'idle' });
     this.#emit();
   }
@@ -251,8 +307,14 @@ export class ChatStore {
     this.#controller = controller;
     try {
       const maxRounds = this.#options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
-      for (let round = 0; await this.#answer(controller, request); round++) {
-        if (round + 1 >= maxRounds) break;
+      let round = 0;
+      let message = await this.#answer(controller, request);
+      while (
+        message !== undefined &&
+        (await this.#runTools(controller, message, round < maxRounds))
+      ) {
+        round++;
+        message = await this.#answer(controller, request);
       }
       if (this.#controller !== controller) return;
       this.#controller = undefined;
@@ -264,13 +326,16 @@ export class ChatStore {
   }
 
   /**
-   * Streams one answer. Resolves to `true` when the answer called tools that all got results,
-   * so the conversation should go back to the model.
+   * Streams one answer. Resolves to the finished message, or `undefined` when the request was
+   * stopped or replaced meanwhile.
    */
-  async #answer(controller: AbortController, request: ChatRequestOptions): Promise<boolean> {
+  async #answer(
+    controller: AbortController,
+    request: ChatRequestOptions,
+  ): Promise<ChatMessage | undefined> {
     const options = this.#options;
     const startedAt = Date.now();
-    this.#set({ status: 'submitted', error: undefined });
+    this.#set({ status: 'submitted', error: undefined, usage: undefined, finishReason: undefined });
     this.#emit();
     const response = await this.#transport().send({
       messages: toOpenAIMessages(this.#state.messages),
@@ -278,7 +343,7 @@ export class ChatStore {
       headers: { ...options.headers, ...request.headers },
       signal: controller.signal,
     });
-    if (this.#controller !== controller) return false;
+    if (this.#controller !== controller) return undefined;
     const live: LiveAnswer = {
       id: this.#newId(),
       controller,
@@ -292,7 +357,7 @@ export class ChatStore {
     this.#live = live;
     this.#set({ traceId: response.traceId, cacheStatus: response.cacheStatus });
     for await (const chunk of response.chunks) {
-      if (this.#controller !== controller) return false;
+      if (this.#controller !== controller) return undefined;
       live.accumulator.add(chunk);
       if (!live.shown) {
         live.shown = true;
@@ -303,56 +368,89 @@ export class ChatStore {
       }
       live.dirty = true;
       this.#throttle.schedule();
-      this.#options.onChunk?.(chunk);
+      callSafely(this.#options.onChunk, chunk);
     }
-    if (this.#controller !== controller) return false;
+    if (this.#controller !== controller) return undefined;
     // Not emitted here: the caller's next change (tools running, or idle) carries it.
     const message = this.#finishAnswer(live, false, undefined);
-    this.#options.onFinish?.({
+    callSafely(this.#options.onFinish, {
       message,
       usage: message.usage,
       traceId: live.traceId,
       cacheStatus: live.cacheStatus,
     });
-    return this.#runTools(controller, message);
+    return message;
   }
 
-  async #runTools(controller: AbortController, message: ChatMessage): Promise<boolean> {
+  /**
+   * Runs the answer's tool calls with `onToolCall` when `allowed` (the round limit is not yet
+   * reached). Resolves to `true` when they all got results, so the conversation should go back
+   * to the model.
+   */
+  async #runTools(
+    controller: AbortController,
+    message: ChatMessage,
+    allowed: boolean,
+  ): Promise<boolean> {
     const onToolCall = this.#options.onToolCall;
     const calls = message.toolCalls;
     if (onToolCall === undefined || calls === undefined) return false;
+    if (!allowed) {
+      this.#replaceMessage({ ...message, toolRoundLimitReached: true });
+      return false;
+    }
+    this.#runningTools = { controller, messageId: message.id };
     this.#replaceMessage({
       ...message,
       toolCalls: calls.map((call) => ({ ...call, status: 'running' })),
     });
     this.#emit();
-    const settled = await Promise.all(calls.map((call) => runToolCall(onToolCall, call)));
+    const settled = await Promise.all(
+      calls.map((call) => runToolCall(onToolCall, call, controller.signal)),
+    );
     if (this.#controller !== controller) return false;
+    this.#runningTools = undefined;
     this.#replaceMessage({ ...message, toolCalls: settled });
     this.#emit();
     return settled.every(isToolCallSettled);
+  }
+
+  /** Marks the calls of a stopped tool run that had not finished. */
+  #markStopped(messageId: string): void {
+    const message = this.#state.messages.find((m) => m.id === messageId);
+    if (message?.toolCalls === undefined) return;
+    this.#replaceMessage({
+      ...message,
+      toolCalls: message.toolCalls.map(
+        (call): ChatToolCall =>
+          call.status === 'running' ? { ...call, status: 'error', error: STOPPED_TOOL_CALL } : call,
+      ),
+    });
   }
 
   #fail(controller: AbortController, error: unknown): void {
     // After stop() or a newer request the state is no longer this request's to set.
     if (this.#controller !== controller) return;
     this.#controller = undefined;
-    const live = this.#live;
+    const live = this.#live?.controller === controller ? this.#live : undefined;
     let failure =
       error instanceof Error ? error : new ChatwireError(`The request failed: ${String(error)}`);
-    if (live?.controller === controller) {
+    if (live !== undefined) {
       if (failure instanceof StreamTruncatedError) {
         failure = new StreamTruncatedError(live.accumulator.completion);
       }
       this.#finishAnswer(live, true, failure.message);
     }
-    this.#set({ status: 'error', error: failure });
+    // The trace and cache status of the failed request, never those of an earlier answer.
+    const traceId = failure instanceof APIError ? failure.traceID : null;
+    this.#set({
+      status: 'error',
+      error: failure,
+      traceId: traceId ?? live?.traceId,
+      cacheStatus: live?.cacheStatus,
+    });
     this.#emit();
-    try {
-      this.#options.onError?.(failure);
-    } catch (callbackError) {
-      reportLater(callbackError);
-    }
+    callSafely(this.#options.onError, failure);
   }
 
   /** Puts the final form of an answer into the state and stops tracking it. */
@@ -442,9 +540,14 @@ export class ChatStore {
 async function runToolCall(
   onToolCall: (event: ChatToolCallEvent) => unknown,
   call: ChatToolCall,
+  signal: AbortSignal,
 ): Promise<ChatToolCall> {
   try {
-    const result = await onToolCall({ toolCall: call, args: parseArguments(call.arguments) });
+    const result = await onToolCall({
+      toolCall: call,
+      args: parseArguments(call.arguments),
+      signal,
+    });
     return result === undefined
       ? { ...call, status: 'ready' }
       : { ...call, status: 'done', result };
@@ -463,11 +566,4 @@ function parseArguments(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Surfaces an error thrown by a user callback without turning it into a rejected promise. */
-function reportLater(error: unknown): void {
-  setTimeout(() => {
-    throw error;
-  }, 0);
 }

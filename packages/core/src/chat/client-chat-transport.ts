@@ -29,12 +29,16 @@ export interface ChatCompletionsClient {
 /**
  * A transport that calls a client directly from the browser. The client then holds the API key
  * in the page, so this is for prototypes; production apps send to their own endpoint.
+ *
+ * It asks for `{ stream_options: { include_usage: true }, ...body, messages, stream: true }`,
+ * as the HTTP transport does, so that answers carry their token usage.
  */
 export function createClientChatTransport(client: ChatCompletionsClient): ChatTransport {
   return {
     async send(request: ChatTransportRequest): Promise<ChatTransportResponse> {
       const stream = await client.chat.completions.create(
         {
+          stream_options: { include_usage: true },
           ...(request.body as Omit<ChatCompletionCreateParamsStreaming, 'messages' | 'stream'>),
           messages: request.messages,
           stream: true,

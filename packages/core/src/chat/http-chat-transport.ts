@@ -1,6 +1,8 @@
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
+import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
 import { decodeSSE } from '../sse/decode-sse.js';
+import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
 import type { ChatCompletionChunk } from '../types/index.js';
 import type {
   ChatTransport,
@@ -25,6 +27,12 @@ export interface HttpChatTransportOptions {
  * A transport that `POST`s `{ messages, stream: true, stream_options: { include_usage: true },
  * ...body }` as JSON and reads the OpenAI/Portkey chunk stream of the answer. It works with the
  * chatwire Express and Nest endpoints and with any OpenAI-compatible `/chat/completions` URL.
+ *
+ * The chunks end at `data: [DONE]`. A body that ends without it is complete only when every
+ * choice received a `finish_reason` (several providers behind Portkey send no `[DONE]`), and
+ * a `StreamTruncatedError` otherwise. A connection that fails mid-answer is an
+ * `APIConnectionError`; Portkey's chunk that carries only `hook_results` is not a chunk of the
+ * answer and is left out.
  */
 export function createHttpChatTransport(options: HttpChatTransportOptions = {}): ChatTransport {
   return {
@@ -71,31 +79,36 @@ async function* readChunks(
   headers: Headers,
   signal: AbortSignal,
 ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
-  let finished = false;
-  let last: ChatCompletionChunk | undefined;
-  for await (const event of decodeSSE(body, { signal })) {
-    if (event.event === 'error') {
-      throw APIError.generate(undefined, parseJSON(event.data), undefined, headers);
+  const accumulator = new ChatCompletionAccumulator();
+  try {
+    for await (const event of decodeSSE(body, { signal })) {
+      if (event.event === 'error') {
+        throw APIError.generate(undefined, parseJSON(event.data), undefined, headers);
+      }
+      if (event.data === '[DONE]') return;
+      const chunk = toChunk(parseJSON(event.data), headers);
+      if (chunk === undefined) continue;
+      accumulator.add(chunk);
+      yield chunk;
     }
-    if (event.data === '[DONE]') return;
-    const data = parseJSON(event.data) as ChatCompletionChunk & { error?: unknown };
-    if (data === null || typeof data !== 'object') continue;
-    if (data.error !== undefined && data.choices === undefined) {
-      throw APIError.generate(undefined, data, undefined, headers);
-    }
-    if (data.choices?.some((choice) => choice.finish_reason)) finished = true;
-    last = data;
-    yield data;
+  } catch (error) {
+    if (error instanceof ChatwireError || signal.aborted) throw error;
+    throw new APIConnectionError({ cause: error });
   }
-  if (!finished) {
-    throw new StreamTruncatedError({
-      id: last?.id ?? '',
-      object: 'chat.completion',
-      created: last?.created ?? 0,
-      model: last?.model ?? '',
-      choices: [],
-    });
-  }
+  if (!accumulator.allChoicesFinished) throw new StreamTruncatedError(accumulator.completion);
+}
+
+/**
+ * The chunk an event's payload carries, or `undefined` for a payload that is none: not a JSON
+ * object, or Portkey's leading chunk with only the guardrails' `hook_results`.
+ */
+function toChunk(payload: unknown, headers: Headers): ChatCompletionChunk | undefined {
+  if (payload === null || typeof payload !== 'object') return undefined;
+  const data = payload as Record<string, unknown>;
+  if (Array.isArray(data.choices)) return data as unknown as ChatCompletionChunk;
+  if (data.error !== undefined) throw APIError.generate(undefined, data, undefined, headers);
+  if (data.hook_results !== undefined) return undefined;
+  return { ...data, choices: [] } as unknown as ChatCompletionChunk;
 }
 
 function parseJSON(text: string): unknown {

@@ -6,15 +6,17 @@ export type {
   ChatToolCallStatus,
 } from './chat-message.js';
 export { isToolCallSettled } from './chat-message.js';
-export { getChatStore } from './chat-registry.js';
+export { type ChatStoreRef, getChatStore, resolveChatStore } from './chat-registry.js';
 export type { ChatState, ChatStatus } from './chat-state.js';
 export { isChatBusy } from './chat-state.js';
 export { ChatStore } from './chat-store.js';
+export type { ChatStoreLifecycle } from './chat-store-lifecycle.js';
 export type {
   ChatFinishEvent,
   ChatInput,
   ChatRequestOptions,
   ChatStoreOptions,
+  ChatSubmitOptions,
   ChatToolCallEvent,
 } from './chat-store-options.js';
 export type {

@@ -241,6 +241,41 @@ describe('ChatStore errors', () => {
     expect(store.getSnapshot().error).toBeInstanceOf(APIConnectionError);
   });
 
+  it('keeps no trace id, usage or finish reason of an earlier answer next to a new error', async () => {
+    let calls = 0;
+    const store = await storeFor((_request, response) => {
+      calls++;
+      if (calls === 1) {
+        openStream(response, 'trace-ok');
+        writeAnswer(response, ['fine']);
+        return;
+      }
+      response.writeHead(500, {
+        'content-type': 'application/json',
+        'x-portkey-trace-id': 'trace-failed',
+      });
+      response.end(JSON.stringify({ error: { message: 'upstream down' } }));
+    });
+    await store.send('Hi');
+    expect(store.getSnapshot()).toMatchObject({ traceId: 'trace-ok', finishReason: 'stop' });
+    expect(store.getSnapshot().usage).toBeDefined();
+
+    await store.send('Again');
+    const state = store.getSnapshot();
+    expect(state.status).toBe('error');
+    expect(state).toMatchObject({
+      traceId: 'trace-failed',
+      usage: undefined,
+      finishReason: undefined,
+      cacheStatus: undefined,
+    });
+
+    await server!.close();
+    await store.send('Once more');
+    expect(store.getSnapshot().error).toBeInstanceOf(APIConnectionError);
+    expect(store.getSnapshot().traceId).toBeUndefined();
+  });
+
   it('clears the error and retries the same conversation', async () => {
     let calls = 0;
     const store = await storeFor((_request, response) => {
@@ -280,6 +315,76 @@ describe('ChatStore actions', () => {
     expect(state).toMatchObject({ status: 'idle', error: undefined });
     expect(state.messages[1]).toMatchObject({ content: 'Partial', partial: true });
     expect(state.messages[1]?.error).toBeUndefined();
+  });
+
+  it('submits the input with images and request options, clears it, and skips blank input', async () => {
+    const store = await storeFor((_request, response) => {
+      openStream(response);
+      writeAnswer(response, ['Seen.']);
+    });
+    store.setInput('   ');
+    await store.submit();
+    expect(server!.requests).toHaveLength(0);
+    expect(store.getSnapshot().messages).toHaveLength(0);
+
+    store.setInput('Look');
+    const done = store.submit({
+      images: ['https://example.com/a.png'],
+      headers: { 'x-submit': 'yes' },
+      body: { temperature: 0 },
+    });
+    expect(store.getSnapshot().input).toBe('');
+    await done;
+    const request = server!.requests[0]!;
+    expect(request.headers['x-submit']).toBe('yes');
+    expect(request.body).toMatchObject({
+      temperature: 0,
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Look' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('connect() tells the listener of changes and aborts the request after the disconnect', async () => {
+    const store = await storeFor(async (request, response) => {
+      openStream(response);
+      writeEvent(response, chunk({ role: 'assistant', content: 'Live' }));
+      await request.aborted;
+    });
+    const statuses: string[] = [];
+    const disconnect = store.connect(() => statuses.push(store.getSnapshot().status));
+    const done = store.send('Hi');
+    await waitForState(store, (state) => state.status === 'streaming');
+    disconnect();
+    await server!.requests[0]!.aborted;
+    await done;
+    expect(statuses).toContain('submitted');
+    expect(statuses).toContain('streaming');
+    expect(statuses).not.toContain('idle');
+    expect(store.getSnapshot().messages[1]).toMatchObject({ content: 'Live', partial: true });
+  });
+
+  it('merges identical sends of one synchronous turn, but not sends with other headers', async () => {
+    const store = await storeFor((_request, response) => {
+      openStream(response);
+      writeAnswer(response, ['ok']);
+    });
+    const first = store.send('Hi', { headers: { 'x-variant': 'a' } });
+    const same = store.send('Hi', { headers: { 'x-variant': 'a' } });
+    expect(same).toBe(first);
+    expect(store.getSnapshot().messages).toHaveLength(1);
+
+    const other = store.send('Hi', { headers: { 'x-variant': 'b' } });
+    await Promise.all([first, other]);
+    const users = store.getSnapshot().messages.filter((m) => m.role === 'user');
+    expect(users).toHaveLength(2);
+    expect(server!.requests.at(-1)?.headers['x-variant']).toBe('b');
   });
 
   it('regenerates the last answer from the same conversation', async () => {
@@ -437,18 +542,136 @@ describe('ChatStore tool calls', () => {
     });
   });
 
-  it('stops after maxToolRounds automatic rounds', async () => {
-    let round = 0;
+  it('sends tool results back maxToolRounds times, then leaves the next calls unrun', async () => {
+    let answers = 0;
+    let runs = 0;
     const store = await storeFor(
       (_request, response) => {
-        round++;
-        toolCallAnswer(response, `call_${round}`, 'loop', ['{}']);
+        answers++;
+        toolCallAnswer(response, `call_${answers}`, 'loop', ['{}']);
       },
-      { onToolCall: () => 'again', maxToolRounds: 2 },
+      {
+        onToolCall: () => {
+          runs++;
+          return 'again';
+        },
+        maxToolRounds: 2,
+      },
     );
     await store.send('Loop forever');
+    const state = store.getSnapshot();
+    expect(server!.requests).toHaveLength(3);
+    expect(runs).toBe(2);
+    expect(state).toMatchObject({ status: 'idle', error: undefined });
+    const answersShown = state.messages.filter((m) => m.role === 'assistant');
+    expect(answersShown.map((m) => m.toolCalls?.[0]?.status)).toEqual(['done', 'done', 'ready']);
+    expect(answersShown.map((m) => m.toolRoundLimitReached ?? false)).toEqual([false, false, true]);
+  });
+
+  it('sends the result back once with maxToolRounds: 1', async () => {
+    const store = await storeFor(
+      (request, response) => {
+        if (request.body.messages.length === 1) {
+          toolCallAnswer(response, 'call_once', 'lookup', ['{}']);
+        } else {
+          openStream(response);
+          writeAnswer(response, ['Found it.']);
+        }
+      },
+      { onToolCall: () => ({ found: true }), maxToolRounds: 1 },
+    );
+    await store.send('Look it up');
     expect(server!.requests).toHaveLength(2);
-    expect(store.getSnapshot().status).toBe('idle');
+    expect(server!.requests[1]!.body.messages.at(-1)).toEqual({
+      role: 'tool',
+      tool_call_id: 'call_once',
+      content: '{"found":true}',
+    });
+    expect(store.getSnapshot().messages.at(-1)?.content).toBe('Found it.');
+  });
+
+  it('never runs onToolCall with maxToolRounds: 0 and marks the answer', async () => {
+    let runs = 0;
+    const store = await storeFor(
+      (_request, response) => toolCallAnswer(response, 'call_none', 'lookup', ['{}']),
+      {
+        onToolCall: () => {
+          runs++;
+          return 'unused';
+        },
+        maxToolRounds: 0,
+      },
+    );
+    await store.send('Look it up');
+    expect(runs).toBe(0);
+    expect(server!.requests).toHaveLength(1);
+    expect(store.getSnapshot().messages[1]).toMatchObject({
+      toolRoundLimitReached: true,
+      toolCalls: [{ id: 'call_none', status: 'ready' }],
+    });
+  });
+
+  it('marks a running tool call stopped and aborts its signal on stop()', async () => {
+    const signals: AbortSignal[] = [];
+    const store = await storeFor(
+      (request, response) => {
+        if (request.body.messages.length === 1) {
+          toolCallAnswer(response, 'call_slow', 'slow', ['{}']);
+        } else {
+          openStream(response);
+          writeAnswer(response, ['Noted.']);
+        }
+      },
+      {
+        onToolCall: ({ signal }) => {
+          signals.push(signal);
+          return new Promise((resolve) => signal.addEventListener('abort', () => resolve('late')));
+        },
+      },
+    );
+    const done = store.send('Run it');
+    await waitForState(store, (state) => state.messages[1]?.toolCalls?.[0]?.status === 'running');
+    store.stop();
+    await done;
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+    const state = store.getSnapshot();
+    expect(state.status).toBe('idle');
+    expect(state.messages[1]?.toolCalls?.[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/stopped/i),
+    });
+    expect(server!.requests).toHaveLength(1);
+
+    await store.send('Never mind');
+    const sent = server!.requests[1]!.body.messages;
+    expect(sent[2]).toEqual({
+      role: 'tool',
+      tool_call_id: 'call_slow',
+      content: JSON.stringify({ error: state.messages[1]?.toolCalls?.[0]?.error }),
+    });
+    expect(store.getSnapshot().messages[1]?.toolCalls?.[0]?.status).toBe('error');
+  });
+
+  it('marks a running tool call stopped when the last user leaves', async () => {
+    const signals: AbortSignal[] = [];
+    const store = await storeFor(
+      (_request, response) => toolCallAnswer(response, 'call_left', 'slow', ['{}']),
+      {
+        onToolCall: ({ signal }) => {
+          signals.push(signal);
+          return new Promise((resolve) => signal.addEventListener('abort', () => resolve('late')));
+        },
+      },
+    );
+    const release = store.retain();
+    const done = store.send('Run it');
+    await waitForState(store, (state) => state.messages[1]?.toolCalls?.[0]?.status === 'running');
+    release();
+    await waitForState(store, (state) => state.status === 'idle');
+    await done;
+    expect(signals[0]?.aborted).toBe(true);
+    expect(store.getSnapshot().messages[1]?.toolCalls?.[0]?.status).toBe('error');
   });
 
   it('sends a result given later with addToolResult', async () => {

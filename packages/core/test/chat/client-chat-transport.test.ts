@@ -2,10 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChatStore } from '../../src/chat/index.js';
 import { createClient } from '../../src/client/index.js';
 import {
+  chunk,
   type OpenAISSEServer,
   openStream,
   startOpenAISSEServer,
+  usageChunk,
   writeAnswer,
+  writeEvent,
 } from './openai-sse-server.js';
 
 let server: OpenAISSEServer | undefined;
@@ -42,6 +45,31 @@ describe('ChatStore with a client', () => {
         messages: [{ role: 'user', content: 'Hi' }],
       });
       expect(server.requests[0]!.headers['x-portkey-api-key']).toBe('test-key');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('asks for usage, as the HTTP transport does, and shows it', async () => {
+    server = await startOpenAISSEServer((request, response) => {
+      openStream(response);
+      writeEvent(response, chunk({ role: 'assistant', content: 'Counted.' }));
+      writeEvent(response, chunk({}, 'stop'));
+      const options = request.body.stream_options as { include_usage?: boolean } | undefined;
+      if (options?.include_usage) writeEvent(response, usageChunk(7, 2));
+      writeEvent(response, '[DONE]');
+    });
+    const client = createClient({
+      baseURL: server.url.replace(/\/chat\/completions$/, ''),
+      apiKey: 'test-key',
+      maxRetries: 0,
+    });
+    try {
+      const store = new ChatStore({ client, body: { model: 'gpt-4o-mini' }, throttleMs: 0 });
+      await store.send('Hi');
+      expect(server.requests[0]!.body.stream_options).toEqual({ include_usage: true });
+      expect(store.getSnapshot().usage?.total_tokens).toBe(9);
+      expect(store.getSnapshot().messages[1]?.usage?.total_tokens).toBe(9);
     } finally {
       await client.close();
     }
