@@ -60,9 +60,10 @@ describe('answers', () => {
     const events = await eventsOf(await response.text());
     expect(events.at(-1)?.data).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((event) => JSON.parse(event.data));
-    const text = chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('');
+    // The browser did not ask for usage: every chunk it gets has a choice to read.
+    const text = chunks.map((chunk) => chunk.choices[0].delta?.content ?? '').join('');
     expect(text).toContain('tallest');
-    expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);
+    expect(chunks.some((chunk) => chunk.usage != null)).toBe(false);
 
     const recorded = emulator.requests.at(-1)!;
     expect(recorded.headers['x-portkey-trace-id']).toBe(traceId);
@@ -73,6 +74,22 @@ describe('answers', () => {
     expect(info).toMatchObject({ stream: true, aborted: false, finishReason: 'stop' });
     expect(info.usage?.total_tokens).toBeGreaterThan(0);
     expect(info.completion?.choices[0]?.message.content).toBe(text);
+  });
+
+  it('passes the usage chunk on to a browser that asked for it', async () => {
+    const response = await fetch(`${chat.origin}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages, stream: true, stream_options: { include_usage: true } }),
+    });
+    const events = await eventsOf(await response.text());
+    expect(events.at(-1)?.data).toBe('[DONE]');
+    const last = JSON.parse(events.at(-2)?.data ?? '{}');
+    expect(last.choices).toEqual([]);
+    expect(last.usage.total_tokens).toBeGreaterThan(0);
+    const traceId = response.headers.get('x-portkey-trace-id');
+    const info = finished.find((entry) => entry.traceId === traceId);
+    expect(info?.usage).toEqual(last.usage);
   });
 
   it('answers JSON with the upstream body when not streamed', async () => {

@@ -70,6 +70,37 @@ describe('server policy', () => {
     expect((await lastUpstreamBody()).max_tokens).toBe(50);
   });
 
+  it('sends the cap as max_completion_tokens when the browser set no token limit', async () => {
+    expect((await post(strict, { messages })).status).toBe(200);
+    expect((await lastUpstreamBody()).max_completion_tokens).toBe(50);
+    expect((await post(lenient, { messages })).status).toBe(200);
+    expect((await lastUpstreamBody()).max_completion_tokens).toBe(4096);
+  });
+
+  it('counts tool schemas and response_format toward the character cap', async () => {
+    const before = emulator.requests.length;
+    const tool = {
+      type: 'function',
+      function: {
+        name: 'lookup',
+        parameters: { type: 'object', properties: { ['q'.repeat(60)]: { type: 'string' } } },
+      },
+    };
+    const tools = await post(strict, { messages, tools: [tool] });
+    expect(tools.status).toBe(400);
+    expect(tools.body.error).toMatchObject({ param: 'tools', code: 'request_too_long' });
+    const format = {
+      type: 'json_schema',
+      json_schema: { name: 'answer', schema: { description: 'd'.repeat(100) } },
+    };
+    const schema = await post(strict, { messages, response_format: format });
+    expect(schema.status).toBe(400);
+    expect(schema.body.error).toMatchObject({ param: 'response_format', code: 'request_too_long' });
+    expect(emulator.requests.length).toBe(before);
+    // Under a larger cap the same schema goes through.
+    expect((await post(lenient, { messages, response_format: format })).status).toBe(200);
+  });
+
   it('refuses too many choices, messages or characters', async () => {
     expect((await post(strict, { messages, n: 3 })).body.error.code).toBe('too_many_choices');
     const four = Array.from({ length: 4 }, () => messages[0]);

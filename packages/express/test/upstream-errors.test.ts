@@ -98,7 +98,7 @@ describe('upstream errors', () => {
     expect(JSON.parse(last.data)).toHaveProperty('error.message');
   });
 
-  it('a stream cut short is reported as event: error', async () => {
+  it('a stream cut short is reported as event: error shaped like the JSON errors', async () => {
     const { events } = await streamWith('truncated');
     const last = events.at(-1)!;
     expect(last.event).toBe('error');
@@ -106,6 +106,7 @@ describe('upstream errors', () => {
       error: {
         message: 'The upstream stream ended before the answer was complete.',
         type: 'api_error',
+        param: null,
         code: 'stream_truncated',
       },
     });
@@ -117,9 +118,9 @@ describe('upstream errors', () => {
     const last = events.at(-1)!;
     expect(last.event).toBe('error');
     const body = JSON.parse(last.data) as {
-      error: { message: string; type: string; code: string };
+      error: { message: string; type: string; param: string | null; code: string };
     };
-    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'type']);
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
     expect(errors.length).toBeGreaterThan(before);
   });
 

@@ -1,5 +1,6 @@
 import type { ChatwireClient } from '@chatwire/core';
 import { type Emulator, startEmulator } from '@chatwire/emulator';
+import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatServer, serverClient, startChatServer } from './chat-server.js';
@@ -7,15 +8,20 @@ import { type ChatServer, serverClient, startChatServer } from './chat-server.js
 let emulator: Emulator;
 let client: ChatwireClient;
 let chat: ChatServer;
+let formParsing: ChatServer;
 
 beforeAll(async () => {
   emulator = await startEmulator();
   client = serverClient(emulator);
   chat = await startChatServer({ client, defaultModel: 'gpt-4o-mini', bodyLimit: 2048 });
+  formParsing = await startChatServer({ client, defaultModel: 'gpt-4o-mini' }, (app) =>
+    app.use(express.urlencoded({ extended: true })),
+  );
 });
 
 afterAll(async () => {
   await chat.close();
+  await formParsing.close();
   await client.close();
   await emulator.close();
 });
@@ -84,6 +90,20 @@ describe('request validation', () => {
       .send(JSON.stringify({ messages: [user] }));
     expect(response.status).toBe(415);
     expect(response.body.error.code).toBe('unsupported_media_type');
+  });
+
+  it('refuses a form post that an app-wide form parser already read', async () => {
+    const before = emulator.requests.length;
+    const response = await request(formParsing.origin)
+      .post('/api/chat')
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('messages[0][role]=user&messages[0][content]=hi');
+    expect(response.status).toBe(415);
+    expect(response.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'unsupported_media_type',
+    });
+    expect(emulator.requests.length).toBe(before);
   });
 
   it('never calls the upstream for a refused request', async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ChatCompletionsHandler, isJsonContentType } from '@chatwire/core/server';
+import type { ChatCompletionsHandler } from '@chatwire/core/server';
 import { All, Controller, Inject, Req, Res, type Type, UseFilters } from '@nestjs/common';
 import { CHATWIRE_ENDPOINT } from './chatwire.constants.js';
 import { ChatwireExceptionFilter } from './chatwire-exception.filter.js';
@@ -26,6 +26,11 @@ type ParsedRequest = IncomingMessage & { body?: unknown };
  * that map the returned value do not apply to it. Errors raised before it runs (by guards or
  * pipes) are answered in the same OpenAI error shape by {@link ChatwireExceptionFilter}.
  *
+ * Create the application with `NestFactory.create(AppModule, { bodyParser: false })` so that the
+ * endpoint reads the body itself, within its `bodyLimit` (1 MiB by default) and with its own
+ * OpenAI-shaped 400/413/415 answers; with Nest's parser on, the parser's 100 kB limit and error
+ * body apply first.
+ *
  * @param path The route path, e.g. `'api/chat'`.
  */
 export function createChatCompletionsController(
@@ -38,10 +43,9 @@ export function createChatCompletionsController(
 
     @All()
     async handle(@Req() request: ParsedRequest, @Res() response: ServerResponse): Promise<void> {
-      // A body another parser made from a form is not passed on: the handler then answers 415,
-      // as it does for every non-JSON body (a cross-site form needs no CORS preflight).
-      const json = isJsonContentType(request.headers['content-type']);
-      await this.handler(request, response, json ? request.body : undefined);
+      // Without Nest's body parser (`bodyParser: false`) the body is unread here, and the
+      // handler reads it itself within the endpoint's `bodyLimit`.
+      await this.handler(request, response, request.body);
     }
   }
   return ChatCompletionsController;

@@ -1,17 +1,18 @@
 import type { ServerResponse } from 'node:http';
-import { type ErrorResponse, toErrorResponse } from '@chatwire/core/server';
+import {
+  type ErrorResponse,
+  invalidJsonError,
+  requestTooLargeError,
+  toErrorResponse,
+  typeForStatus,
+} from '@chatwire/core/server';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 
-function typeForStatus(status: number): string {
-  if (status === 401) return 'authentication_error';
-  if (status === 403) return 'permission_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 500) return 'api_error';
-  return 'invalid_request_error';
-}
-
-function refusal(status: number, message: string, code: string): ErrorResponse {
-  return { status, body: { error: { message, type: 'invalid_request_error', param: null, code } } };
+/** The byte limit a body parser's 413 reports, when it reports one. */
+function limitOf(cause: unknown): number | undefined {
+  if (cause === null || typeof cause !== 'object') return undefined;
+  const limit = (cause as { limit?: unknown }).limit;
+  return typeof limit === 'number' ? limit : undefined;
 }
 
 function codeOf(exception: HttpException): string | null {
@@ -30,11 +31,9 @@ function codeOf(exception: HttpException): string | null {
 function fromHttpException(exception: HttpException): ErrorResponse {
   const status = exception.getStatus();
   if (status === 400 && exception.cause instanceof SyntaxError) {
-    return refusal(400, 'The request body is not valid JSON.', 'invalid_json');
+    return toErrorResponse(invalidJsonError());
   }
-  if (status === 413) {
-    return refusal(413, 'The request body is too large.', 'request_too_large');
-  }
+  if (status === 413) return toErrorResponse(requestTooLargeError(limitOf(exception.cause)));
   return {
     status,
     body: {

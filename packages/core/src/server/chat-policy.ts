@@ -65,29 +65,49 @@ export interface ChatPolicyOptions {
   /**
    * The most tokens an answer may have. A larger `max_tokens` or `max_completion_tokens` from the
    * browser is lowered to this cap (clamped, not refused, so a client asking generously still
-   * gets an answer). Requests without either are left as they are. Defaults to 4096.
+   * gets an answer). Defaults to 4096.
    */
   maxTokens?: number;
+  /**
+   * The `max_completion_tokens` sent upstream when the browser sets neither `max_tokens` nor
+   * `max_completion_tokens`, so that a bare request cannot draw the model's whole output
+   * window. At most `maxTokens`; `null` sends such requests without a limit (the model's own
+   * maximum applies, or a Portkey config's `override_params`). Defaults to `maxTokens`.
+   */
+  defaultMaxTokens?: number | null;
   /** The most choices (`n`) a request may ask for; more is refused with 400. Defaults to 1. */
   maxChoices?: number;
   /** The most messages a request may carry; more is refused with 400. Defaults to 100. */
   maxMessages?: number;
   /**
-   * The most characters the messages may hold in total (every string in them, image data URLs
-   * included); more is refused with 400. Defaults to 200 000.
+   * The most characters the messages, `tools` (the function schemas) and `response_format` (a
+   * JSON schema) may hold together, counting every string and object key in them (image data
+   * URLs included), so that a body cannot carry an unbounded prompt or schema. More is refused
+   * with 400 (`messages_too_long` when the messages alone are over, `request_too_long` when the
+   * schemas push the total over). Defaults to 200 000.
    */
   maxCharacters?: number;
 }
 
 /** {@link ChatPolicyOptions} with every default filled in and the body schema built. */
 export interface ResolvedChatPolicy {
+  /** The models a browser may name; `undefined` allows only {@link defaultModel}. */
   readonly allowedModels: readonly string[] | ModelAllowFunction | undefined;
+  /** The model filled in when the browser names none, if any. */
   readonly defaultModel: string | undefined;
+  /** The body parameters the browser may set besides `messages` and `model`. */
   readonly allowedParameters: readonly string[];
+  /** Whether a parameter outside the allow-list is dropped or refused with 400. */
   readonly unknownParameters: 'drop' | 'refuse';
+  /** The cap `max_tokens` and `max_completion_tokens` are lowered to. */
   readonly maxTokens: number;
+  /** The `max_completion_tokens` sent when the browser set no token limit; `null` for none. */
+  readonly defaultMaxTokens: number | null;
+  /** The most choices (`n`) a request may ask for. */
   readonly maxChoices: number;
+  /** The most messages a request may carry. */
   readonly maxMessages: number;
+  /** The most characters the messages, `tools` and `response_format` may hold together. */
   readonly maxCharacters: number;
   /** The body schema for `allowedParameters` and `unknownParameters`. */
   readonly schema: z.ZodType<Record<string, unknown>>;
@@ -101,18 +121,34 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return value;
 }
 
+function resolveDefaultMaxTokens(
+  value: number | null | undefined,
+  maxTokens: number,
+): number | null {
+  if (value === null) return null;
+  const resolved = positiveInteger('defaultMaxTokens', value, maxTokens);
+  if (resolved > maxTokens) {
+    throw new RangeError(
+      `defaultMaxTokens must be at most maxTokens (${maxTokens}), got ${String(resolved)}.`,
+    );
+  }
+  return resolved;
+}
+
 /** Fills in the defaults of a policy and builds its body schema. Throws on invalid limits. */
 export function resolveChatPolicy(options: ChatPolicyOptions = {}): ResolvedChatPolicy {
   const allowedParameters = Object.freeze([
     ...(options.allowedParameters ?? DEFAULT_ALLOWED_PARAMETERS),
   ]);
   const unknownParameters = options.unknownParameters ?? 'drop';
+  const maxTokens = positiveInteger('maxTokens', options.maxTokens, 4096);
   return {
     allowedModels: options.allowedModels,
     defaultModel: options.defaultModel,
     allowedParameters,
     unknownParameters,
-    maxTokens: positiveInteger('maxTokens', options.maxTokens, 4096),
+    maxTokens,
+    defaultMaxTokens: resolveDefaultMaxTokens(options.defaultMaxTokens, maxTokens),
     maxChoices: positiveInteger('maxChoices', options.maxChoices, 1),
     maxMessages: positiveInteger('maxMessages', options.maxMessages, 100),
     maxCharacters: positiveInteger('maxCharacters', options.maxCharacters, 200_000),
@@ -120,15 +156,25 @@ export function resolveChatPolicy(options: ChatPolicyOptions = {}): ResolvedChat
   };
 }
 
-/** Sums the lengths of every string in a value, stopping early once past `limit`. */
+/**
+ * Sums the lengths of every string and object key in a value, stopping early once past `limit`
+ * (keys count because a schema's property names are as much text as its descriptions).
+ */
 function countCharacters(value: unknown, limit: number): number {
   let total = 0;
   const pending: unknown[] = [value];
   while (pending.length > 0 && total <= limit) {
     const next = pending.pop();
-    if (typeof next === 'string') total += next.length;
-    else if (Array.isArray(next)) pending.push(...next);
-    else if (next !== null && typeof next === 'object') pending.push(...Object.values(next));
+    if (typeof next === 'string') {
+      total += next.length;
+    } else if (Array.isArray(next)) {
+      pending.push(...next);
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, item] of Object.entries(next)) {
+        total += key.length;
+        pending.push(item);
+      }
+    }
   }
   return total;
 }
@@ -150,7 +196,8 @@ function refuse(message: string, param: string | null, code: string): ChatReques
 
 /**
  * Validates a browser's body and applies the server's policy to it: unknown fields dropped or
- * refused, the model checked against the allowed ones (or the default filled in), caps applied.
+ * refused, the model checked against the allowed ones (or the default filled in), caps applied
+ * (the token cap filled in as `max_completion_tokens` when the browser set no token limit).
  * Returns the body to send upstream; throws a {@link ChatRequestError} when refused.
  */
 export async function applyChatPolicy(
@@ -169,12 +216,24 @@ export async function applyChatPolicy(
   }
   const body = validateChatRequest(policy.schema, rawBody);
 
-  if (countCharacters(body.messages, policy.maxCharacters) > policy.maxCharacters) {
+  const limit = policy.maxCharacters;
+  let characters = countCharacters(body.messages, limit);
+  if (characters > limit) {
     throw refuse(
-      `The messages are too long: at most ${policy.maxCharacters} characters are accepted.`,
+      `The messages are too long: at most ${limit} characters are accepted.`,
       'messages',
       'messages_too_long',
     );
+  }
+  for (const field of ['tools', 'response_format'] as const) {
+    characters += countCharacters(body[field], limit - characters);
+    if (characters > limit) {
+      throw refuse(
+        `The request is too long: the messages, tools and response_format may hold at most ${limit} characters together.`,
+        field,
+        'request_too_long',
+      );
+    }
   }
 
   const model = body.model;
@@ -193,9 +252,15 @@ export async function applyChatPolicy(
       'too_many_choices',
     );
   }
+  let tokenLimitSent = false;
   for (const field of ['max_tokens', 'max_completion_tokens'] as const) {
     const value = body[field];
-    if (typeof value === 'number' && value > policy.maxTokens) body[field] = policy.maxTokens;
+    if (typeof value !== 'number') continue;
+    tokenLimitSent = true;
+    if (value > policy.maxTokens) body[field] = policy.maxTokens;
+  }
+  if (!tokenLimitSent && policy.defaultMaxTokens !== null) {
+    body.max_completion_tokens = policy.defaultMaxTokens;
   }
   return body;
 }

@@ -6,7 +6,11 @@ import {
   type PortkeyResponseMeta,
 } from '../client/index.js';
 import type { ChatCompletionStream } from '../stream/index.js';
-import type { ChatCompletion, ChatCompletionCreateParams } from '../types/index.js';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from '../types/index.js';
 import { applyChatPolicy, resolveChatPolicy } from './chat-policy.js';
 import { ChatRequestError, type ErrorResponse, toErrorResponse } from './error-response.js';
 import type {
@@ -15,12 +19,15 @@ import type {
   ChatRequestContext,
 } from './handler-options.js';
 import { DEFAULT_TRACE_ID_SOURCES, readIncomingTraceId } from './incoming-trace-id.js';
-import { readJsonBody } from './read-json-body.js';
+import { isJsonContentType, readJsonBody } from './read-json-body.js';
+import { unsupportedMediaTypeError } from './request-errors.js';
 import { SSEResponseWriter } from './sse-response-writer.js';
 
 /**
  * Serves one chat completions request on node:http's request and response. `parsedBody` is the
- * body when a framework parsed it already; otherwise the handler reads and parses it.
+ * body when a framework parsed it already; otherwise the handler reads and parses it. Either
+ * way a request whose `Content-Type` is not JSON is refused with 415, so a body that a form
+ * parser made from a cross-site form post never reaches the upstream.
  * The promise settles when the answer has ended; it never rejects.
  */
 export interface ChatCompletionsHandler {
@@ -73,6 +80,11 @@ function answerHeaders(meta: PortkeyResponseMeta, traceId: string): Record<strin
     headers['x-portkey-last-used-option-index'] = String(meta.lastUsedOptionIndex);
   }
   return headers;
+}
+
+/** The usage-only chunk of a stream: the token counts, with no choice in it. */
+function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
+  return chunk.choices.length === 0 && chunk.usage != null;
 }
 
 function sendJson(response: ServerResponse, status: number, json: string): void {
@@ -185,6 +197,7 @@ export function createChatCompletionsHandler(
   const answerStream = async (
     context: ChatRequestContext,
     stream: ChatCompletionStream,
+    usageForBrowser: boolean,
   ): Promise<void> => {
     const writer = new SSEResponseWriter(context.response, { keepAliveMs: options.keepAliveMs });
     const meta = stream.meta;
@@ -192,7 +205,12 @@ export function createChatCompletionsHandler(
     let firstByteAt: number | undefined;
     let readError: unknown;
     try {
-      for await (const bytes of stream.eventBytes()) {
+      // Usage asked for on the browser's behalf stays here: a usage-only chunk (`choices: []`)
+      // would break clients that read `chunk.choices[0]` without asking for it.
+      const events = stream.eventBytes(
+        usageForBrowser ? undefined : { omitChunk: isUsageOnlyChunk },
+      );
+      for await (const bytes of events) {
         firstByteAt ??= performance.now();
         if (!writer.write(bytes)) await writer.drained();
         // Leaving the loop aborts the upstream call.
@@ -261,8 +279,14 @@ export function createChatCompletionsHandler(
           code: 'method_not_allowed',
         });
       }
-      const raw =
-        parsedBody !== undefined ? parsedBody : await readJsonBody(request, { limit: bodyLimit });
+      let raw: unknown;
+      if (parsedBody === undefined) {
+        raw = await readJsonBody(request, { limit: bodyLimit });
+      } else if (isJsonContentType(request.headers['content-type'])) {
+        raw = parsedBody;
+      } else {
+        throw unsupportedMediaTypeError();
+      }
       const body = (await applyChatPolicy(
         policy,
         raw,
@@ -292,11 +316,13 @@ export function createChatCompletionsHandler(
       const completions = client().chat.completions;
       const current = context;
       if (current.body.stream === true) {
-        if (streamUsage) {
+        const browserAskedUsage = current.body.stream_options?.include_usage === true;
+        if (streamUsage && !browserAskedUsage) {
           current.body.stream_options = { ...current.body.stream_options, include_usage: true };
         }
         const stream = await completions.create(current.body, requestOptions);
-        await answerStream(current, stream);
+        // Without streamUsage the upstream sends usage only when the browser asked for it.
+        await answerStream(current, stream, browserAskedUsage || !streamUsage);
       } else {
         const completion = await completions.create(current.body, requestOptions);
         await answerJson(current, completion);

@@ -117,7 +117,11 @@ function upstreamMessage(error: UpstreamError): string {
   return `The upstream answered with status ${error.status ?? 'unknown'}.`;
 }
 
-function typeForStatus(status: number): string {
+/**
+ * The OpenAI error type for an HTTP status: `authentication_error` (401), `permission_error`
+ * (403), `rate_limit_error` (429), `api_error` (5xx), else `invalid_request_error`.
+ */
+export function typeForStatus(status: number): string {
   if (status === 401) return 'authentication_error';
   if (status === 403) return 'permission_error';
   if (status === 429) return 'rate_limit_error';

@@ -103,7 +103,8 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   traceIdHeaders?: readonly TraceIdSource[];
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
-   * the body is not parsed already. Defaults to 1 MiB (1 048 576).
+   * the body is not parsed already (a framework's body parser applies its own limit).
+   * Defaults to 1 MiB (1 048 576).
    */
   bodyLimit?: number;
   /**
@@ -113,8 +114,10 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   keepAliveMs?: number;
   /**
    * Asks the upstream for the usage chunk of streamed answers (`stream_options.include_usage`)
-   * so that `onFinish` can report token counts; the browser receives that chunk too (a chunk
-   * with `choices: []` just before `[DONE]`, as OpenAI sends it). Defaults to true.
+   * so that `onFinish` can report token counts. The browser receives that chunk (a chunk with
+   * `choices: []` just before `[DONE]`, as OpenAI sends it) only when it asked for it itself;
+   * otherwise it is kept from the browser, whose code may read `chunk.choices[0]` of every
+   * chunk. Defaults to true.
    */
   streamUsage?: boolean;
   /**

@@ -17,6 +17,7 @@ export {
   type ErrorResponse,
   type OpenAIErrorBody,
   toErrorResponse,
+  typeForStatus,
 } from './error-response.js';
 export type {
   ChatCompletionsHandlerOptions,
@@ -33,6 +34,11 @@ export {
   traceIdFromTraceparent,
 } from './incoming-trace-id.js';
 export { isJsonContentType, type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
+export {
+  invalidJsonError,
+  requestTooLargeError,
+  unsupportedMediaTypeError,
+} from './request-errors.js';
 export {
   chatMessageSchema,
   chatMessagesSchema,

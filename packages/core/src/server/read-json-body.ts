@@ -1,5 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { ChatRequestError } from './error-response.js';
+import {
+  invalidJsonError,
+  requestTooLargeError,
+  unsupportedMediaTypeError,
+} from './request-errors.js';
 
 /** Options of {@link readJsonBody}. */
 export interface ReadJsonBodyOptions {
@@ -7,17 +11,10 @@ export interface ReadJsonBodyOptions {
   limit: number;
 }
 
-function tooLarge(limit: number): ChatRequestError {
-  return new ChatRequestError({
-    status: 413,
-    message: `The request body is larger than ${limit} bytes.`,
-    code: 'request_too_large',
-  });
-}
-
 /**
- * Whether a content type is JSON (`application/json`, `application/*+json`). Other types are
- * refused: a cross-site form can post `text/plain` without a CORS preflight, JSON cannot.
+ * Whether a content type is JSON (`application/json`, `application/*+json`). The chat endpoint
+ * refuses every other type, also for a body a framework parsed already: a cross-site form can
+ * post `text/plain` or a urlencoded form without a CORS preflight, JSON cannot.
  */
 export function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
@@ -35,14 +32,11 @@ export async function readJsonBody(
   options: ReadJsonBodyOptions,
 ): Promise<unknown> {
   if (!isJsonContentType(request.headers['content-type'])) {
-    throw new ChatRequestError({
-      status: 415,
-      message: "The request body must be JSON, sent with 'Content-Type: application/json'.",
-      code: 'unsupported_media_type',
-    });
+    throw unsupportedMediaTypeError();
   }
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > options.limit) throw tooLarge(options.limit);
+  if (Number.isFinite(declared) && declared > options.limit)
+    throw requestTooLargeError(options.limit);
 
   const chunks: Buffer[] = [];
   let size = 0;
@@ -53,7 +47,7 @@ export async function readJsonBody(
         cleanup();
         // Keep reading (and discarding) so the client can finish sending and read the 413.
         request.resume();
-        reject(tooLarge(options.limit));
+        reject(requestTooLargeError(options.limit));
         return;
       }
       chunks.push(chunk);
@@ -87,10 +81,6 @@ export async function readJsonBody(
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ChatRequestError({
-      status: 400,
-      message: 'The request body is not valid JSON.',
-      code: 'invalid_json',
-    });
+    throw invalidJsonError();
   }
 }

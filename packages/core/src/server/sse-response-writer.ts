@@ -109,10 +109,12 @@ export class SSEResponseWriter {
     return new Promise((resolve) => this.#drainWaiters.push(resolve));
   }
 
-  /** Sends an `event: error` with an OpenAI-shaped body, then ends the response. */
+  /**
+   * Sends an `event: error` whose data is the same OpenAI-shaped body a JSON error answer has
+   * (`{"error": {"message", "type", "param", "code"}}`), then ends the response.
+   */
   fail(body: OpenAIErrorBody): void {
-    const { message, type, code } = body.error;
-    this.write(`event: error\ndata: ${JSON.stringify({ error: { message, type, code } })}\n\n`);
+    this.write(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
     this.end();
   }
 

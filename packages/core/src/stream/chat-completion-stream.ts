@@ -21,6 +21,18 @@ export interface ChatCompletionStreamInit {
   meta: PortkeyResponseMeta;
 }
 
+/** Options of {@link ChatCompletionStream.eventBytes}. */
+export interface EventBytesOptions {
+  /**
+   * Called with each chunk of the answer as it is decoded: when it returns true, the bytes of
+   * that chunk's event are left out of what is yielded (the chunk still counts toward
+   * {@link ChatCompletionStream.finalChatCompletion}). Every other event is passed on
+   * byte for byte. A server uses it to keep the usage-only chunk it asked for from a browser
+   * that did not.
+   */
+  omitChunk?: (chunk: ChatCompletionChunk) => boolean;
+}
+
 /** One event read from the body and, when it is a chunk of the answer, that chunk. */
 interface StreamRecord {
   event: ServerSentEvent;
@@ -78,6 +90,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   #reader: Reader | undefined;
   #serverError: APIError | undefined;
   #sawDone = false;
+  #omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined;
+  /** Whether the event decoded last is one {@link EventBytesOptions.omitChunk} left out. */
+  #omitDecoded = false;
   #settled = false;
   #resolveFinal!: (completion: ChatCompletion) => void;
   #rejectFinal!: (error: unknown) => void;
@@ -213,7 +228,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    * (the bytes of that event included) or a truncation (the receiver sees the same end); it
    * throws when reading failed (abort, connection loss, an event that is not JSON, whose
    * bytes are not passed on). Leaving it early (`break`, `return()`) aborts the request.
-   * {@link finalChatCompletion} reports the outcome.
+   * {@link finalChatCompletion} reports the outcome. `options.omitChunk` leaves chosen chunks'
+   * events out.
    *
    * @example
    * ```ts
@@ -225,8 +241,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    * ```
    * @throws ChatwireError when the stream is already being read.
    */
-  eventBytes(): AsyncIterableIterator<Uint8Array> {
+  eventBytes(options: EventBytesOptions = {}): AsyncIterableIterator<Uint8Array> {
     this.#claim('eventBytes()');
+    this.#omitChunk = options.omitChunk;
     return this.#readEventBytes();
   }
 
@@ -297,14 +314,27 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
             break;
           }
           // Each event is decoded on its own, so that bytes are passed on up to the event
-          // that failed (or through the `event: error`) and not beyond.
+          // that failed (or through the `event: error`) and not beyond, and an omitted event's
+          // bytes can be cut out.
           let whole = 0;
+          // Where the bytes kept since the last omitted event start; pieces before it wait in
+          // `kept`, which stays empty unless an event was omitted.
+          let keptFrom = 0;
+          const kept: Uint8Array[] = [];
           let failure: { error: unknown } | undefined;
           try {
             for (let end = boundaries.next(bytes, 0); end !== -1; ) {
+              this.#omitDecoded = false;
               decoder.push(
                 whole === 0 && end === bytes.length ? bytes : bytes.subarray(whole, end),
               );
+              if (this.#omitDecoded) {
+                if (keptFrom < whole) kept.push(...held, bytes.subarray(keptFrom, whole));
+                // Held bytes are the start of the first event here: passed on above when that
+                // event was kept, left out with it otherwise.
+                held = [];
+                keptFrom = end;
+              }
               whole = end;
               if (this.#serverError !== undefined) break;
               end = boundaries.next(bytes, whole);
@@ -315,17 +345,17 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
           } catch (error) {
             failure = { error };
           }
-          if (whole !== 0) {
-            const ready = whole === bytes.length ? bytes : bytes.subarray(0, whole);
-            if (held.length === 0) {
+          if (keptFrom < whole) {
+            const ready =
+              whole === bytes.length && keptFrom === 0 ? bytes : bytes.subarray(keptFrom, whole);
+            if (held.length === 0 && kept.length === 0) {
               yield ready;
             } else {
-              held.push(ready);
-              const joined = concatenate(held);
+              kept.push(...held, ready);
               held = [];
-              yield joined;
             }
           }
+          if (kept.length > 0) yield kept.length === 1 ? kept[0]! : concatenate(kept);
           if (failure !== undefined) throw failure.error;
           if (this.#serverError !== undefined) break;
           if (whole < bytes.length) held.push(whole === 0 ? bytes : bytes.subarray(whole));
@@ -349,7 +379,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   readonly #onDecodedEvent = (event: ServerSentEvent): void => {
-    this.#receive(event);
+    const chunk = this.#receive(event);
+    if (chunk !== undefined && this.#omitChunk?.(chunk) === true) this.#omitDecoded = true;
   };
 
   /**

@@ -1,4 +1,8 @@
 export { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
-export { ChatCompletionStream, type ChatCompletionStreamInit } from './chat-completion-stream.js';
+export {
+  ChatCompletionStream,
+  type ChatCompletionStreamInit,
+  type EventBytesOptions,
+} from './chat-completion-stream.js';
 export { encodeSSEEvent } from './encode-sse-event.js';
 export type { PortkeyHookResults } from './portkey-hook-results.js';

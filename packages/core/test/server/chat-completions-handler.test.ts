@@ -193,6 +193,20 @@ describe('createChatCompletionsHandler on node:http', () => {
     expect(received.at(-1)!.body).not.toHaveProperty('provider');
   });
 
+  it('refuses a parsed body that was not sent as JSON, without calling the upstream', async () => {
+    const before = received.length;
+    const response = await fetch(`${endpointUrl}/parsed`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ messages }),
+    });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'unsupported_media_type',
+    );
+    expect(received.length).toBe(before);
+  });
+
   it('answers an upstream error with its status and an OpenAI-shaped body', async () => {
     const response = await post('/', { messages }, { 'x-fail': '1' });
     expect(response.status).toBe(429);

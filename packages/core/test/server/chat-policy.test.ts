@@ -83,7 +83,7 @@ describe('applyChatPolicy: parameters', () => {
       },
       request,
     );
-    expect(body).toEqual({ messages: hello, temperature: 0.5 });
+    expect(body).toEqual({ messages: hello, temperature: 0.5, max_completion_tokens: 4096 });
   });
 
   it('refuses a field outside the allow-list when told to, naming it', async () => {
@@ -102,7 +102,7 @@ describe('applyChatPolicy: parameters', () => {
       { messages: hello, user: 'u1', top_k: 5, temperature: 1 },
       request,
     );
-    expect(body).toEqual({ messages: hello, user: 'u1', top_k: 5 });
+    expect(body).toEqual({ messages: hello, user: 'u1', top_k: 5, max_completion_tokens: 4096 });
   });
 
   it('clamps max_tokens and max_completion_tokens to the cap', async () => {
@@ -147,5 +147,29 @@ describe('applyChatPolicy: parameters', () => {
 
   it('rejects invalid limits when the policy is made', () => {
     expect(() => resolveChatPolicy({ maxTokens: 0 })).toThrow(RangeError);
+    expect(() => resolveChatPolicy({ maxTokens: 100, defaultMaxTokens: 101 })).toThrow(RangeError);
+  });
+
+  it('fills in defaultMaxTokens only when the browser set no token limit', async () => {
+    const policy = resolveChatPolicy({ maxTokens: 100, defaultMaxTokens: 30 });
+    const bare = await applyChatPolicy(policy, { messages: hello }, request);
+    expect(bare.max_completion_tokens).toBe(30);
+    const own = await applyChatPolicy(policy, { messages: hello, max_tokens: 80 }, request);
+    expect(own).not.toHaveProperty('max_completion_tokens');
+    expect(own.max_tokens).toBe(80);
+    const unbounded = resolveChatPolicy({ defaultMaxTokens: null });
+    expect(await applyChatPolicy(unbounded, { messages: hello }, request)).toEqual({
+      messages: hello,
+    });
+  });
+
+  it('counts tool schemas toward the character cap, keys included', async () => {
+    const tool = {
+      type: 'function',
+      function: { name: 'f', parameters: { properties: { ['k'.repeat(50)]: {} } } },
+    };
+    const error = await refusal({ maxCharacters: 60 }, { messages: hello, tools: [tool] });
+    expect(error.param).toBe('tools');
+    expect(error.code).toBe('request_too_long');
   });
 });

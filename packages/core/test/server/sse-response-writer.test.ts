@@ -145,7 +145,7 @@ describe('SSEResponseWriter', () => {
     });
     const text = await readAll(await get(url));
     expect(text).toBe(
-      'event: error\ndata: {"error":{"message":"boom","type":"api_error","code":"upstream_failed"}}\n\n',
+      'event: error\ndata: {"error":{"message":"boom","type":"api_error","param":null,"code":"upstream_failed"}}\n\n',
     );
   });
 });
