@@ -19,7 +19,7 @@ async function startApp(bodyParser: boolean): Promise<INestApplication> {
         baseURL: emulator.url,
         apiKey: 'server-key',
         maxRetries: 0,
-        endpoint: { path: 'api/chat', defaultModel: 'gpt-4o-mini', maxCharacters: 1_000_000 },
+        endpoint: { path: 'api/chat', defaultModel: 'gpt-4o-mini' },
       }),
     ],
   }).compile();

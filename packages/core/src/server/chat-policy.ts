@@ -81,8 +81,9 @@ export interface ChatPolicyOptions {
   maxMessages?: number;
   /**
    * The most characters the messages, `tools` (the function schemas) and `response_format` (a
-   * JSON schema) may hold together, counting every string and object key in them (image data
-   * URLs included), so that a body cannot carry an unbounded prompt or schema. More is refused
+   * JSON schema) may hold together, counting every string and object key in them, so that a body
+   * cannot carry an unbounded prompt or schema. Image, audio and file parts are left out: their
+   * data URLs are bounded by the body size limit instead. More is refused
    * with 400 (`messages_too_long` when the messages alone are over, `request_too_long` when the
    * schemas push the total over). Defaults to 200 000.
    */
@@ -156,9 +157,13 @@ export function resolveChatPolicy(options: ChatPolicyOptions = {}): ResolvedChat
   };
 }
 
+/** Content parts whose payload is media, not prompt text. */
+const MEDIA_PARTS: ReadonlySet<unknown> = new Set(['image_url', 'input_audio', 'file']);
+
 /**
  * Sums the lengths of every string and object key in a value, stopping early once past `limit`
- * (keys count because a schema's property names are as much text as its descriptions).
+ * (keys count because a schema's property names are as much text as its descriptions). Media
+ * parts are skipped: a photo's data URL is large but is not prompt text.
  */
 function countCharacters(value: unknown, limit: number): number {
   let total = 0;
@@ -170,6 +175,7 @@ function countCharacters(value: unknown, limit: number): number {
     } else if (Array.isArray(next)) {
       pending.push(...next);
     } else if (next !== null && typeof next === 'object') {
+      if (MEDIA_PARTS.has((next as { type?: unknown }).type)) continue;
       for (const [key, item] of Object.entries(next)) {
         total += key.length;
         pending.push(item);

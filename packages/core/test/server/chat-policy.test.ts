@@ -145,6 +145,27 @@ describe('applyChatPolicy: parameters', () => {
     expect(error.code).toBe('messages_too_long');
   });
 
+  it('leaves image data out of the character cap: the body size limit bounds it', async () => {
+    const policy = resolveChatPolicy({ maxCharacters: 100 });
+    const photo = `data:image/jpeg;base64,${'A'.repeat(5_000)}`;
+    const body = await applyChatPolicy(
+      policy,
+      {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is in this photo?' },
+              { type: 'image_url', image_url: { url: photo } },
+            ],
+          },
+        ],
+      },
+      request,
+    );
+    expect(JSON.stringify(body)).toContain(photo);
+  });
+
   it('rejects invalid limits when the policy is made', () => {
     expect(() => resolveChatPolicy({ maxTokens: 0 })).toThrow(RangeError);
     expect(() => resolveChatPolicy({ maxTokens: 100, defaultMaxTokens: 101 })).toThrow(RangeError);
