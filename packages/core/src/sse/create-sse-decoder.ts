@@ -1,5 +1,6 @@
 import { ChatwireError } from '../errors/index.js';
-import { DEFAULT_MAX_EVENT_BYTES, EventStreamParser } from './event-stream-parser.js';
+import { EventStreamDecoder } from './event-stream-decoder.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './event-stream-parser.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /** Options of {@link createSSEDecoder}. */
@@ -46,20 +47,17 @@ export function createSSEDecoder(
   onEvent: (event: ServerSentEvent) => void,
   options: SSEDecoderOptions = {},
 ): SSEDecoder {
-  const parser = new EventStreamParser(onEvent, options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
-  const textDecoder = new TextDecoder();
-  const streaming = { stream: true };
+  const decoder = new EventStreamDecoder(onEvent, options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
   let ended = false;
   return {
     push(bytes) {
       if (ended) throw new ChatwireError('SSEDecoder.push() was called after end().');
-      parser.feed(textDecoder.decode(bytes, streaming));
+      decoder.push(bytes);
     },
     end() {
       if (ended) return;
       ended = true;
-      parser.feed(textDecoder.decode());
-      parser.end();
+      decoder.end();
     },
   };
 }

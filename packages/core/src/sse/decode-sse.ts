@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_EVENT_BYTES, EventStreamParser } from './event-stream-parser.js';
+import { EventStreamDecoder } from './event-stream-decoder.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './event-stream-parser.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /** Options of {@link decodeSSE}. */
@@ -103,27 +104,30 @@ function iteratorSource(source: AsyncIterable<Uint8Array>, signal?: AbortSignal)
   };
 }
 
-const STREAMING: TextDecodeOptions = { stream: true };
-
 /**
  * The iterator `decodeSSE` returns. Written by hand rather than as an `async function*` so that
  * an event already decoded is handed out with one resolved promise, without resuming a
  * generator, and a chunk costs one `await`.
  */
 class SSEEventIterator implements AsyncGenerator<ServerSentEvent, void, undefined> {
-  /** The events decoded from the latest chunk, handed out from `next`. */
-  private readonly batch: ServerSentEvent[] = [];
+  /**
+   * The events decoded from the latest chunks, handed out from `next`. The array is reused
+   * from batch to batch, each slot emptied as its event is handed out.
+   */
+  private readonly batch: (ServerSentEvent | undefined)[] = [];
+  private batchLength = 0;
   private nextInBatch = 0;
-  private readonly parser: EventStreamParser;
-  private readonly textDecoder = new TextDecoder();
+  private readonly decoder: EventStreamDecoder;
   /** No more reading: the stream ended, failed, was aborted or returned. */
   private closed = false;
   /** A failure to report once the events decoded before it have been handed out. */
   private failure: { error: unknown } | undefined;
   /** A decode in progress, when `next` is called again before the previous call settled. */
   private inFlight: Promise<IteratorResult<ServerSentEvent, void>> | undefined;
+  /** `decodeNextChunks` has not finished yet. */
+  private decoding = false;
   private readonly onAbort = () => {
-    this.batch.length = 0;
+    this.discardBatch();
     this.close(this.signal?.reason);
   };
 
@@ -132,8 +136,9 @@ class SSEEventIterator implements AsyncGenerator<ServerSentEvent, void, undefine
     private readonly signal: AbortSignal | undefined,
     maxEventBytes: number,
   ) {
-    const batch = this.batch;
-    this.parser = new EventStreamParser((event) => batch.push(event), maxEventBytes);
+    this.decoder = new EventStreamDecoder((event) => {
+      this.batch[this.batchLength++] = event;
+    }, maxEventBytes);
     if (signal?.aborted) this.onAbort();
     else signal?.addEventListener('abort', this.onAbort, { once: true });
   }
@@ -144,64 +149,74 @@ class SSEEventIterator implements AsyncGenerator<ServerSentEvent, void, undefine
 
   next(): Promise<IteratorResult<ServerSentEvent, void>> {
     if (this.inFlight) return this.inFlight.then(() => this.next());
-    if (this.nextInBatch < this.batch.length) {
-      return Promise.resolve({ value: this.batch[this.nextInBatch++]!, done: false });
+    if (this.nextInBatch < this.batchLength) {
+      return Promise.resolve({ value: this.takeFromBatch(), done: false });
     }
     if (this.closed) return this.afterClose();
     const pending = this.decodeNextChunks();
-    this.inFlight = pending;
-    const clear = () => {
-      this.inFlight = undefined;
-    };
-    pending.then(clear, clear);
+    // decodeNextChunks clears it when it finishes, which saves a promise per event; it may
+    // have finished already, when reading threw at once.
+    if (this.decoding) this.inFlight = pending;
     return pending;
   }
 
   return(): Promise<IteratorResult<ServerSentEvent, void>> {
     this.close(undefined);
-    this.batch.length = 0;
+    this.discardBatch();
     this.failure = undefined;
     return Promise.resolve({ value: undefined, done: true });
   }
 
   throw(error: unknown): Promise<IteratorResult<ServerSentEvent, void>> {
     this.close(error);
-    this.batch.length = 0;
+    this.discardBatch();
     this.failure = undefined;
     return Promise.reject(error);
   }
 
   /** Reads until a chunk completes at least one event, or the stream ends. */
   private async decodeNextChunks(): Promise<IteratorResult<ServerSentEvent, void>> {
-    const batch = this.batch;
-    batch.length = 0;
+    this.decoding = true;
+    this.batchLength = 0;
     this.nextInBatch = 0;
     try {
       for (;;) {
         const { done, value } = await this.source.read();
         if (this.closed) return this.afterClose();
         if (done) {
-          this.parser.feed(this.textDecoder.decode());
-          this.parser.end();
+          this.decoder.end();
           this.closed = true;
           this.detachSignal();
           this.source.release();
           return { value: undefined, done: true };
         }
-        this.parser.feed(this.textDecoder.decode(value, STREAMING));
-        if (batch.length !== 0) {
-          this.nextInBatch = 1;
-          return { value: batch[0]!, done: false };
-        }
+        this.decoder.push(value);
+        if (this.batchLength !== 0) return { value: this.takeFromBatch(), done: false };
       }
     } catch (error) {
       this.close(error);
       // Events the chunk completed before the failure still reach the consumer first.
-      if (batch.length === 0) throw error;
+      if (this.batchLength === 0) throw error;
       this.failure = { error };
-      this.nextInBatch = 1;
-      return { value: batch[0]!, done: false };
+      return { value: this.takeFromBatch(), done: false };
+    } finally {
+      this.decoding = false;
+      this.inFlight = undefined;
     }
+  }
+
+  /** The next event of the batch, which must have one left. */
+  private takeFromBatch(): ServerSentEvent {
+    const index = this.nextInBatch++;
+    const event = this.batch[index]!;
+    this.batch[index] = undefined;
+    return event;
+  }
+
+  private discardBatch(): void {
+    this.batch.length = 0;
+    this.batchLength = 0;
+    this.nextInBatch = 0;
   }
 
   private afterClose(): Promise<IteratorResult<ServerSentEvent, void>> {

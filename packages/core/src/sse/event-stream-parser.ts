@@ -105,6 +105,11 @@ export class EventStreamParser {
     this.reconnectionTime = undefined;
   }
 
+  /** How many more characters the event being assembled may take before it is too large. */
+  room(): number {
+    return this.maxEventSize - this.eventSize - this.partialLine.length;
+  }
+
   /** The position after the terminator at `end`, treating CR LF as one terminator. */
   private afterTerminator(text: string, end: number): number {
     if (text.charCodeAt(end) === LF) return end + 1;
