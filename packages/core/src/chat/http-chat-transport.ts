@@ -1,7 +1,8 @@
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
-import { decodeSSE } from '../sse/decode-sse.js';
+import { createSSEDecoder } from '../sse/create-sse-decoder.js';
+import type { ServerSentEvent } from '../sse/server-sent-event.js';
 import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
 import type { ChatCompletionChunk } from '../types/index.js';
 import type {
@@ -80,20 +81,35 @@ async function* readChunks(
   signal: AbortSignal,
 ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
   const accumulator = new ChatCompletionAccumulator();
+  // The push decoder over a plain reader loop keeps the browser bundle small; aborting the
+  // request's signal already ends a pending read of a fetch body.
+  const events: ServerSentEvent[] = [];
+  const decoder = createSSEDecoder((event) => {
+    events.push(event);
+  });
+  const reader = body.getReader();
   try {
-    for await (const event of decodeSSE(body, { signal })) {
-      if (event.event === 'error') {
-        throw APIError.generate(undefined, parseJSON(event.data), undefined, headers);
+    for (let done = false; !done; ) {
+      const read = await reader.read();
+      done = read.done;
+      if (read.done) decoder.end();
+      else decoder.push(read.value);
+      for (const event of events.splice(0)) {
+        if (event.event === 'error') {
+          throw APIError.generate(undefined, parseJSON(event.data), undefined, headers);
+        }
+        if (event.data === '[DONE]') return;
+        const chunk = toChunk(parseJSON(event.data), headers);
+        if (chunk === undefined) continue;
+        accumulator.add(chunk);
+        yield chunk;
       }
-      if (event.data === '[DONE]') return;
-      const chunk = toChunk(parseJSON(event.data), headers);
-      if (chunk === undefined) continue;
-      accumulator.add(chunk);
-      yield chunk;
     }
   } catch (error) {
     if (error instanceof ChatwireError || signal.aborted) throw error;
     throw new APIConnectionError({ cause: error });
+  } finally {
+    reader.cancel().catch(() => {});
   }
   if (!accumulator.allChoicesFinished) throw new StreamTruncatedError(accumulator.completion);
 }
