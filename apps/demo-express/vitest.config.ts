@@ -1,10 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { vitestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    reporters: ['default', 'json'],
-    outputFile: { json: 'reports/vitest.json' },
-    testTimeout: 20_000,
-  },
-});
+export default defineConfig(vitestConfig());

@@ -1,5 +1,10 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { createClient } from '@chatwire/core';
@@ -16,24 +21,31 @@ export interface BenchProxy {
   stop: () => Promise<void>;
 }
 
-function connectionsOf(server: Server): () => Promise<number> {
-  return () =>
-    new Promise((resolve, reject) =>
-      server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
-    );
-}
-
-async function listen(server: Server): Promise<string> {
+/**
+ * Serves `listener` on a loopback port; stopping closes every connection, then calls `release`
+ * to free what the proxy holds (an agent, a client).
+ */
+async function serve(
+  listener: RequestListener,
+  release: () => Promise<void> = async () => {},
+): Promise<BenchProxy> {
+  const server = createServer(listener);
   // Longer than the load client's keep-alive, so that no request races a closing socket.
   server.keepAliveTimeout = 120_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat`;
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat`,
+    connections: () =>
+      new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await release();
+    },
+  };
 }
 
 async function readBody(incoming: IncomingMessage): Promise<Buffer> {
@@ -75,16 +87,10 @@ function rawPipe(baseURL: string, agent: Agent) {
 export async function startRawPipeProxy(baseURL: string): Promise<BenchProxy> {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   const pipe = rawPipe(baseURL, agent);
-  const server = createServer((incoming, outgoing) => void pipe(incoming, outgoing));
-  const url = await listen(server);
-  return {
-    url,
-    connections: connectionsOf(server),
-    stop: async () => {
-      await close(server);
-      await agent.close();
-    },
-  };
+  return serve(
+    (incoming, outgoing) => void pipe(incoming, outgoing),
+    () => agent.close(),
+  );
 }
 
 /** The same pipe as an Express 5 route: the floor of a proxy written in Express. */
@@ -93,16 +99,7 @@ export async function startExpressRawPipeProxy(baseURL: string): Promise<BenchPr
   const pipe = rawPipe(baseURL, agent);
   const app = express();
   app.post('/api/chat', (req, res) => void pipe(req, res));
-  const server = createServer(app);
-  const url = await listen(server);
-  return {
-    url,
-    connections: connectionsOf(server),
-    stop: async () => {
-      await close(server);
-      await agent.close();
-    },
-  };
+  return serve(app, () => agent.close());
 }
 
 /** chatwire's middleware on Express 5 with one shared client, as the README shows it. */
@@ -110,16 +107,7 @@ export async function startChatwireProxy(baseURL: string): Promise<BenchProxy> {
   const client = createClient({ baseURL, apiKey: 'bench-key', provider: 'openai', maxRetries: 0 });
   const app = express();
   app.post('/api/chat', chatCompletions({ client, allowedModels: ['gpt-4o-mini'] }));
-  const server = createServer(app);
-  const url = await listen(server);
-  return {
-    url,
-    connections: connectionsOf(server),
-    stop: async () => {
-      await close(server);
-      await client.close();
-    },
-  };
+  return serve(app, () => client.close());
 }
 
 /**
@@ -145,9 +133,7 @@ export async function startOpenAISdkProxy(baseURL: string): Promise<BenchProxy> 
       res.destroy();
     }
   });
-  const server = createServer(app);
-  const url = await listen(server);
-  return { url, connections: connectionsOf(server), stop: () => close(server) };
+  return serve(app);
 }
 
 /** No proxy: the client calls the upstream itself. */

@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.js';
 
 export default defineConfig({
+  ...packageBuild,
   entry: {
     index: 'src/index.ts',
     // Browsers and edge runtimes: the fetch transport, never undici.
@@ -10,10 +12,6 @@ export default defineConfig({
     // The request handling shared by the Express and Nest adapters; Node only.
     server: 'src/server/index.ts',
   },
-  format: ['esm', 'cjs'],
-  dts: true,
   platform: 'neutral',
   target: 'es2022',
-  clean: true,
-  fixedExtension: true,
 });

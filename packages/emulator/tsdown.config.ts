@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.js';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
   platform: 'node',
   target: 'node20',
-  clean: true,
-  fixedExtension: true,
 });

@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.js';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
   platform: 'neutral',
   target: 'es2022',
-  clean: true,
-  fixedExtension: true,
 });

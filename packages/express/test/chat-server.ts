@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ChatwireClient, createClient } from '@chatwire/core';
-import type { Emulator } from '@chatwire/emulator';
+import { type Emulator, startEmulator } from '@chatwire/emulator';
 import express, { type Express } from 'express';
 import { type ChatCompletionsOptions, chatCompletions } from '../src/index.js';
 
@@ -49,6 +49,32 @@ export function serverClient(emulator: Emulator): ChatwireClient {
     provider: 'openai',
     maxRetries: 0,
   });
+}
+
+/** A chat server whose client talks to an emulator of its own; closing it stops all three. */
+export interface EmulatedChatServer extends ChatServer {
+  emulator: Emulator;
+}
+
+/**
+ * Starts an emulator, the server's client on it ({@link serverClient}) and a chat server with
+ * the middleware built from `options` and that client.
+ */
+export async function startEmulatedChatServer(
+  options: Omit<ChatCompletionsOptions, 'client'>,
+): Promise<EmulatedChatServer> {
+  const emulator = await startEmulator();
+  const client = serverClient(emulator);
+  const chat = await startChatServer({ ...options, client });
+  return {
+    ...chat,
+    emulator,
+    close: async () => {
+      await chat.close();
+      await client.close();
+      await emulator.close();
+    },
+  };
 }
 
 /**

@@ -1,24 +1,14 @@
-import type { ChatwireClient } from '@chatwire/core';
-import { type Emulator, startEmulator } from '@chatwire/emulator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatServer, serverClient, startChatServer } from './chat-server.js';
+import { type EmulatedChatServer, startEmulatedChatServer } from './chat-server.js';
 
-let emulator: Emulator;
-let client: ChatwireClient;
-let chat: ChatServer;
+let chat: EmulatedChatServer;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  client = serverClient(emulator);
-  chat = await startChatServer({ client, defaultModel: 'gpt-4o-mini' });
+  chat = await startEmulatedChatServer({ defaultModel: 'gpt-4o-mini' });
 });
 
-afterAll(async () => {
-  await chat.close();
-  await client.close();
-  await emulator.close();
-});
+afterAll(() => chat.close());
 
 const browserHeaders = {
   'x-portkey-api-key': 'browser-key',
@@ -54,7 +44,7 @@ describe('credentials and routing come only from the server', () => {
         .send({ messages: [{ role: 'user', content: 'Hi' }], stream, ...browserBodyFields });
       expect(response.status).toBe(200);
 
-      const recorded = emulator.requests.at(-1)!;
+      const recorded = chat.emulator.requests.at(-1)!;
       const { headers } = recorded;
       expect(headers['x-portkey-api-key']).toBe('server-key');
       expect(headers['x-portkey-provider']).toBe('openai');

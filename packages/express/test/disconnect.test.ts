@@ -1,25 +1,17 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import type { ChatwireClient } from '@chatwire/core';
-import { type Emulator, startEmulator } from '@chatwire/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatFinishInfo } from '../src/index.js';
 import {
-  type ChatServer,
-  serverClient,
-  startChatServer,
+  type EmulatedChatServer,
+  startEmulatedChatServer,
   TEST_SCENARIO_HEADER,
 } from './chat-server.js';
 
-let emulator: Emulator;
-let client: ChatwireClient;
-let chat: ChatServer;
+let chat: EmulatedChatServer;
 const finished: ChatFinishInfo[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  client = serverClient(emulator);
-  chat = await startChatServer({
-    client,
+  chat = await startEmulatedChatServer({
     defaultModel: 'gpt-4o-mini',
     portkeyOptions: (request) => ({
       headers: {
@@ -33,11 +25,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await chat.close();
-  await client.close();
-  await emulator.close();
-});
+afterAll(() => chat.close());
 
 /** Opens a streamed chat request and resolves with the response once its headers arrived. */
 function openStream(scenario: string, traceId: string): Promise<IncomingMessage> {
@@ -64,7 +52,7 @@ describe('the browser leaving', () => {
     await new Promise((resolve) => response.once('data', resolve));
     const leftAt = Date.now();
     response.destroy();
-    const recorded = await emulator.waitForRequest(
+    const recorded = await chat.emulator.waitForRequest(
       (entry) =>
         entry.headers['x-portkey-trace-id'] === 'leave-mid-stream' && entry.closedAt !== undefined,
     );
@@ -88,12 +76,12 @@ describe('the browser leaving', () => {
     outgoing.end(
       JSON.stringify({ messages: [{ role: 'user', content: 'Hi there' }], stream: true }),
     );
-    await emulator.waitForRequest(
+    await chat.emulator.waitForRequest(
       (entry) => entry.headers['x-portkey-trace-id'] === 'leave-before-first-byte',
     );
     const leftAt = Date.now();
     outgoing.destroy();
-    const recorded = await emulator.waitForRequest(
+    const recorded = await chat.emulator.waitForRequest(
       (entry) =>
         entry.headers['x-portkey-trace-id'] === 'leave-before-first-byte' &&
         entry.closedAt !== undefined,

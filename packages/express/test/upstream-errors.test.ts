@@ -1,25 +1,19 @@
-import { type ChatwireClient, decodeSSE } from '@chatwire/core';
-import { type Emulator, startEmulator } from '@chatwire/emulator';
+import { decodeSSE } from '@chatwire/core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ChatServer,
+  type EmulatedChatServer,
   scenarioFromTestHeader,
-  serverClient,
   startChatServer,
+  startEmulatedChatServer,
   TEST_SCENARIO_HEADER,
 } from './chat-server.js';
 
-let emulator: Emulator;
-let client: ChatwireClient;
-let chat: ChatServer;
+let chat: EmulatedChatServer;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  client = serverClient(emulator);
-  chat = await startChatServer({
-    client,
+  chat = await startEmulatedChatServer({
     defaultModel: 'gpt-4o-mini',
     portkeyOptions: scenarioFromTestHeader,
     onError: (error) => {
@@ -28,11 +22,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await chat.close();
-  await client.close();
-  await emulator.close();
-});
+afterAll(() => chat.close());
 
 const messages = [{ role: 'user', content: 'Tell me about the rivers of Europe, please.' }];
 

@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatwireExceptionFilter, ChatwireModule } from '../src/index.js';
 import { listen } from './support/listen.js';
+import { invalidJSONAnswer, postJSON } from './support/post-json.js';
 
 let emulator: Emulator;
 let ownParsing: INestApplication;
@@ -54,11 +55,7 @@ function imageMessage(size: number) {
 }
 
 function post(origin: string, body: string): Promise<Response> {
-  return fetch(`${origin}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
+  return postJSON(`${origin}/api/chat`, body);
 }
 
 describe('with bodyParser: false, the endpoint reads the body itself', () => {
@@ -73,14 +70,7 @@ describe('with bodyParser: false, the endpoint reads the body itself', () => {
   it('answers malformed JSON in the OpenAI error shape', async () => {
     const response = await post(ownParsingOrigin, '{"messages": [');
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      error: {
-        message: 'The request body is not valid JSON.',
-        type: 'invalid_request_error',
-        param: null,
-        code: 'invalid_json',
-      },
-    });
+    expect(await response.json()).toEqual(invalidJSONAnswer);
   });
 
   it('refuses a body over bodyLimit with an OpenAI-shaped 413', async () => {

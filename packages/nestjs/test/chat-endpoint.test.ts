@@ -23,6 +23,7 @@ import {
   createChatCompletionsController,
 } from '../src/index.js';
 import { listen } from './support/listen.js';
+import { invalidJSONAnswer, postJSON } from './support/post-json.js';
 import { readEvents, streamedText } from './support/read-sse.js';
 
 let emulator: Emulator;
@@ -78,11 +79,7 @@ afterAll(async () => {
 });
 
 function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${origin}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
+  return postJSON(`${origin}/api/chat`, JSON.stringify(body), headers);
 }
 
 const messages = [{ role: 'user', content: 'Tell me about the river Seine.' }];
@@ -241,11 +238,7 @@ describe('a controller declared in an application module', () => {
   });
 
   it('answers a guard refusal in the OpenAI error shape', async () => {
-    const response = await fetch(`${guardedOrigin}/guarded/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ messages }),
-    });
+    const response = await postJSON(`${guardedOrigin}/guarded/chat`, JSON.stringify({ messages }));
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
       error: { message: 'Sign in to chat.', type: 'permission_error', param: null, code: null },
@@ -261,19 +254,8 @@ describe('a controller declared in an application module', () => {
   });
 
   it('with the filter global, answers malformed JSON like the chat endpoint', async () => {
-    const response = await fetch(`${guardedOrigin}/summaries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"messages": [',
-    });
+    const response = await postJSON(`${guardedOrigin}/summaries`, '{"messages": [');
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      error: {
-        message: 'The request body is not valid JSON.',
-        type: 'invalid_request_error',
-        param: null,
-        code: 'invalid_json',
-      },
-    });
+    expect(await response.json()).toEqual(invalidJSONAnswer);
   });
 });

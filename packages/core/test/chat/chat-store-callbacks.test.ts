@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatStore } from '../../src/chat/index.js';
-import {
-  type OpenAISSEServer,
-  openStream,
-  startOpenAISSEServer,
-  writeAnswer,
-} from './openai-sse-server.js';
+import { openStream, startTestSSEServer, writeAnswer } from './openai-sse-server.js';
 
 type GlobalWithReportError = typeof globalThis & { reportError?: (error: unknown) => void };
 
-let server: OpenAISSEServer | undefined;
 const realReportError = (globalThis as GlobalWithReportError).reportError;
 
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+afterEach(() => {
   (globalThis as GlobalWithReportError).reportError = realReportError;
 });
 
@@ -28,7 +20,7 @@ function collectReportedErrors(): unknown[] {
 describe('ChatStore user callbacks', () => {
   it('finishes the answer when onChunk and onFinish throw, and reports what they threw', async () => {
     const reported = collectReportedErrors();
-    server = await startOpenAISSEServer((_request, response) => {
+    const server = await startTestSSEServer((_request, response) => {
       openStream(response);
       writeAnswer(response, ['Still ', 'whole.']);
     });
@@ -56,7 +48,7 @@ describe('ChatStore user callbacks', () => {
 
   it('keeps the error in the state when onError throws, and reports what it threw', async () => {
     const reported = collectReportedErrors();
-    server = await startOpenAISSEServer((_request, response) => {
+    const server = await startTestSSEServer((_request, response) => {
       response.writeHead(503, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'busy' } }));
     });

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatStore } from '../../src/chat/index.js';
-import {
-  type OpenAISSEServer,
-  openStream,
-  startOpenAISSEServer,
-  writeAnswer,
-} from './openai-sse-server.js';
+import { openStream, startTestSSEServer, writeAnswer } from './openai-sse-server.js';
 
-let server: OpenAISSEServer | undefined;
 const realRequestAnimationFrame = globalThis.requestAnimationFrame;
 const realCancelAnimationFrame = globalThis.cancelAnimationFrame;
 
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+afterEach(() => {
   globalThis.requestAnimationFrame = realRequestAnimationFrame;
   globalThis.cancelAnimationFrame = realCancelAnimationFrame;
 });
@@ -42,7 +34,7 @@ function installManualFrames(): { pending: () => number; runFrame: () => void } 
 const pieces = Array.from({ length: 500 }, (_, i) => `t${i} `);
 
 async function startManyChunkServer(): Promise<string> {
-  server = await startOpenAISSEServer((_request, response) => {
+  const server = await startTestSSEServer((_request, response) => {
     openStream(response);
     writeAnswer(response, pieces);
   });

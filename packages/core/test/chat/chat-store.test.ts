@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatStore, type ChatStoreOptions } from '../../src/chat/index.js';
 import { APIConnectionError, APIError, StreamTruncatedError } from '../../src/errors/index.js';
 import {
@@ -7,7 +7,7 @@ import {
   type OpenAISSEServer,
   openStream,
   type Responder,
-  startOpenAISSEServer,
+  startTestSSEServer,
   writeAnswer,
   writeEvent,
 } from './openai-sse-server.js';
@@ -15,13 +15,8 @@ import { waitForState } from './wait-for-state.js';
 
 let server: OpenAISSEServer | undefined;
 
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function storeFor(respond: Responder, options: ChatStoreOptions = {}): Promise<ChatStore> {
-  server = await startOpenAISSEServer(respond);
+  server = await startTestSSEServer(respond);
   return new ChatStore({ api: server.url, throttleMs: 0, ...options });
 }
 

@@ -1,34 +1,32 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatStore } from '../../src/chat/index.js';
-import { createClient } from '../../src/client/index.js';
+import { type ChatwireClient, createClient } from '../../src/client/index.js';
 import {
   chunk,
   type OpenAISSEServer,
   openStream,
-  startOpenAISSEServer,
+  startTestSSEServer,
   usageChunk,
   writeAnswer,
   writeEvent,
 } from './openai-sse-server.js';
 
-let server: OpenAISSEServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+/** A client of `server`; the server's URL names the endpoint, the client wants its `/v1` base. */
+function clientOf(server: OpenAISSEServer): ChatwireClient {
+  return createClient({
+    baseURL: server.url.replace(/\/chat\/completions$/, ''),
+    apiKey: 'test-key',
+    maxRetries: 0,
+  });
+}
 
 describe('ChatStore with a client', () => {
   it('streams through client.chat.completions.create and keeps the Portkey trace id', async () => {
-    server = await startOpenAISSEServer((_request, response) => {
+    const server = await startTestSSEServer((_request, response) => {
       openStream(response, 'trace-client');
       writeAnswer(response, ['From ', 'the client.']);
     });
-    const client = createClient({
-      baseURL: server.url.replace(/\/chat\/completions$/, ''),
-      apiKey: 'test-key',
-      maxRetries: 0,
-    });
+    const client = clientOf(server);
     try {
       const store = new ChatStore({ client, body: { model: 'gpt-4o-mini' }, throttleMs: 0 });
       await store.send('Hi');
@@ -51,7 +49,7 @@ describe('ChatStore with a client', () => {
   });
 
   it('asks for usage, as the HTTP transport does, and shows it', async () => {
-    server = await startOpenAISSEServer((request, response) => {
+    const server = await startTestSSEServer((request, response) => {
       openStream(response);
       writeEvent(response, chunk({ role: 'assistant', content: 'Counted.' }));
       writeEvent(response, chunk({}, 'stop'));
@@ -59,11 +57,7 @@ describe('ChatStore with a client', () => {
       if (options?.include_usage) writeEvent(response, usageChunk(7, 2));
       writeEvent(response, '[DONE]');
     });
-    const client = createClient({
-      baseURL: server.url.replace(/\/chat\/completions$/, ''),
-      apiKey: 'test-key',
-      maxRetries: 0,
-    });
+    const client = clientOf(server);
     try {
       const store = new ChatStore({ client, body: { model: 'gpt-4o-mini' }, throttleMs: 0 });
       await store.send('Hi');

@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatStore, type ChatStoreOptions } from '../../src/chat/index.js';
 import { APIConnectionError, StreamTruncatedError } from '../../src/errors/index.js';
 import type { ChatCompletionChunk } from '../../src/types/index.js';
 import {
   chunk,
-  type OpenAISSEServer,
   openStream,
   type Responder,
-  startOpenAISSEServer,
+  startTestSSEServer,
   writeAnswer,
   writeEvent,
 } from './openai-sse-server.js';
 
-let server: OpenAISSEServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function storeFor(respond: Responder, options: ChatStoreOptions = {}): Promise<ChatStore> {
-  server = await startOpenAISSEServer(respond);
+  const server = await startTestSSEServer(respond);
   return new ChatStore({ api: server.url, throttleMs: 0, ...options });
 }
 

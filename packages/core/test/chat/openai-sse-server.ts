@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeWhenTestEnds } from '../support/test-lifetime.js';
 
 /** One request the server received. */
 export interface ReceivedRequest {
@@ -64,6 +65,11 @@ export async function startOpenAISSEServer(respond: Responder): Promise<OpenAISS
         server.close(() => resolve());
       }),
   };
+}
+
+/** Starts a server as {@link startOpenAISSEServer} does, stopped when the running test ends. */
+export async function startTestSSEServer(respond: Responder): Promise<OpenAISSEServer> {
+  return closeWhenTestEnds(await startOpenAISSEServer(respond));
 }
 
 /** Writes the status line and SSE headers, with Portkey's trace id and cache status. */

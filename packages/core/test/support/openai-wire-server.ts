@@ -1,10 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { type ChatwireClient, createClient } from '../../src/client/index.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParams,
 } from '../../src/types/index.js';
 import { dataEvent, sendJSON, sendStream } from './responses.js';
+import { closeWhenTestEnds } from './test-lifetime.js';
 import { startServer } from './test-server.js';
 
 /** A request the fake server received. */
@@ -64,6 +66,13 @@ export async function startOpenAIWireServer(answer: FakeModel): Promise<OpenAIWi
     });
   });
   return { baseURL: server.baseURL, requests, close: server.close };
+}
+
+/** A client of `server` with a test API key and no retries, closed when the running test ends. */
+export function clientOf(server: OpenAIWireServer): ChatwireClient {
+  return closeWhenTestEnds(
+    createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
+  );
 }
 
 function toCompletion(reply: FakeAnswer, model: string, serial: number): ChatCompletion {

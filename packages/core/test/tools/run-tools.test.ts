@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { type ChatwireClient, createClient } from '../../src/client/index.js';
+import type { ChatwireClient } from '../../src/client/index.js';
 import { InvalidOptionError } from '../../src/errors/index.js';
 import {
   defineTool,
@@ -15,21 +15,19 @@ import type {
   ChatCompletionToolMessageParam,
 } from '../../src/types/index.js';
 import {
+  clientOf,
   type FakeAnswer,
   type FakeModel,
   type OpenAIWireServer,
   type ReceivedRequest,
   startOpenAIWireServer,
 } from '../support/openai-wire-server.js';
-import { closeWhenTestEnds } from '../support/test-lifetime.js';
 
 let server: OpenAIWireServer | undefined;
 
 async function start(answer: FakeModel): Promise<ChatwireClient> {
   server = await startOpenAIWireServer(answer);
-  return closeWhenTestEnds(
-    createClient({ baseURL: server.baseURL, apiKey: 'pk-test', maxRetries: 0 }),
-  );
+  return clientOf(server);
 }
 
 function lastMessage(request: ReceivedRequest): ChatCompletionMessageParam | undefined {
