@@ -87,6 +87,11 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
   return chunk.choices.length === 0 && chunk.usage != null;
 }
 
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 function sendJson(response: ServerResponse, status: number, json: string): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json');
@@ -312,7 +317,10 @@ export function createChatCompletionsHandler(
         context = { ...context, traceId };
         response.setHeader('x-portkey-trace-id', traceId);
       }
-      const requestOptions = { ...upstream, traceId, signal: controller.signal };
+      const requestOptions = hasKeys(upstream)
+        ? { ...upstream, traceId, signal: controller.signal }
+        : // Sent as a header rather than an option: the client then reuses its prebuilt headers.
+          { headers: { 'x-portkey-trace-id': traceId }, signal: controller.signal };
       const completions = client().chat.completions;
       const current = context;
       if (current.body.stream === true) {

@@ -221,3 +221,33 @@ describe('createChatCompletionsHandler on node:http', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 });
+
+describe('createChatCompletionsHandler without portkeyOptions', () => {
+  it('sends the trace id it answers with upstream, beside the client headers', async () => {
+    const plain = createChatCompletionsHandler({ client, defaultModel: 'm1' });
+    const server = createServer((request, response) => void plain(request, response));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      for (const headers of [{ 'x-request-id': 'req-9' }, {}] as Record<string, string>[]) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ messages, stream: true }),
+        });
+        await response.text();
+        const traceId = response.headers.get('x-portkey-trace-id');
+        expect(traceId).toEqual(headers['x-request-id'] ?? expect.any(String));
+        const sent = received.at(-1)!;
+        expect(sent.headers['x-portkey-trace-id']).toBe(traceId);
+        expect(sent.headers['x-portkey-api-key']).toBe('server-key');
+        expect(sent.headers['x-portkey-provider']).toBe('openai');
+        expect(sent.headers['x-portkey-metadata']).toBeUndefined();
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
