@@ -5,6 +5,7 @@ import {
   APIUserAbortError,
 } from '../errors/api-errors.js';
 import { ChatCompletionStream } from '../stream/index.js';
+import { ObservedAbortController } from '../stream/observed-abort-controller.js';
 import type { ChatCompletion } from '../types/index.js';
 import { isNetworkFailure } from './network-failure.js';
 import { attachMeta, buildResponseMeta, type ChatCompletionWithMeta } from './response-meta.js';
@@ -112,7 +113,7 @@ export async function sendRequest(
 ): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
   for (let retriesDone = 0; ; retriesDone++) {
     const canRetry = retriesDone < call.maxRetries;
-    const controller = new AbortController();
+    const controller = new ObservedAbortController();
     const unlink = linkSignal(call.signal, controller);
     const deadline = new Deadline(controller, call.timeout, call.traceId);
     let response: TransportResponse;
@@ -120,7 +121,7 @@ export async function sendRequest(
       response = await call.transport.send({
         headers: call.headers,
         body: call.body,
-        signal: controller.signal,
+        controller,
       });
     } catch (cause) {
       deadline.clear();

@@ -16,7 +16,7 @@ export function createFetchTransport(url: string, fetchImpl?: FetchLike): Transp
         method: 'POST',
         headers: request.headers,
         body: request.body,
-        signal: request.signal,
+        signal: request.controller.signal,
       });
       const headers = response.headers;
       return {

@@ -1,4 +1,6 @@
+import type { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher } from 'undici';
+import type { ObservedAbortController } from '../stream/observed-abort-controller.js';
 import type { Transport, TransportResponse } from './transport.js';
 
 type RawHeaders = Dispatcher.ResponseData['headers'];
@@ -26,6 +28,34 @@ async function readAll(body: Dispatcher.ResponseData['body']): Promise<Uint8Arra
 }
 
 /**
+ * The attempt's abort in the shape of an event emitter, which undici takes as a signal
+ * (`aborted`, `reason`, `once`/`removeListener` of `'abort'`) without the `AbortSignal` and
+ * the event listener that would each cost more than the rest of sending the request.
+ */
+function emitterSignal(controller: ObservedAbortController): EventEmitter {
+  let stopWatching: (() => void) | undefined;
+  const emitter = {
+    get aborted() {
+      return controller.isAborted;
+    },
+    get reason() {
+      return controller.abortReason;
+    },
+    on: (_event: 'abort', listener: () => void) => {
+      stopWatching = controller.onAbort(listener);
+      return emitter;
+    },
+    once: (event: 'abort', listener: () => void) => emitter.on(event, listener),
+    removeListener: () => {
+      stopWatching?.();
+      stopWatching = undefined;
+      return emitter;
+    },
+  };
+  return emitter as unknown as EventEmitter;
+}
+
+/**
  * A transport posting to `url` over undici's `request` with a keep-alive pool. undici's own
  * header and body timeouts are off: the client's `timeout` governs both.
  */
@@ -41,7 +71,10 @@ export function createNodeTransport(url: string, dispatcher?: Dispatcher): Trans
         method: 'POST',
         headers: request.headers,
         body: request.body,
-        signal: request.signal,
+        // A dispatcher of the caller's (HTTP/2, say) may hand the signal on to Node, which
+        // takes only an `AbortSignal`.
+        signal:
+          dispatcher === undefined ? emitterSignal(request.controller) : request.controller.signal,
       });
       const raw = response.headers;
       const body = response.body;

@@ -1,10 +1,12 @@
+import type { ObservedAbortController } from '../stream/observed-abort-controller.js';
 import type { HeaderLookup } from './response-meta.js';
 
 /** One HTTP attempt, as the client hands it to a transport (which knows the URL). */
 export interface TransportRequest {
   readonly headers: Record<string, string>;
   readonly body: string;
-  readonly signal: AbortSignal;
+  /** Aborts the attempt: before the answer, or while its body is read. */
+  readonly controller: ObservedAbortController;
 }
 
 /** The answer to one attempt, once its headers have arrived. */

@@ -1,6 +1,8 @@
+import { whenAborted } from './observed-abort-controller.js';
+
 /** Reads the byte chunks of a response body, whatever its kind, and stops when told to. */
 export interface BodyChunkReader {
-  /** The next chunk; `done` once the body ended, or was cancelled by the abort signal. */
+  /** The next chunk; `done` once the body ended, or was cancelled by the abort. */
   read(): Promise<IteratorResult<Uint8Array, unknown>>;
   /** Lets go of a body that has ended. */
   release(): void;
@@ -11,50 +13,52 @@ export interface BodyChunkReader {
 function ignore(): void {}
 
 /**
- * Opens `body` for reading. Aborting `signal` settles a pending `read()` at once: a web stream
- * is cancelled (the read resolves `done`), an async iterable's read rejects with the reason,
- * since an async iterator cannot be interrupted.
+ * Opens `body` for reading. Aborting `controller` settles a pending `read()` at once: a web
+ * stream is cancelled (the read resolves `done`), an async iterable's read rejects with the
+ * reason, since an async iterator cannot be interrupted.
  */
 export function readBodyChunks(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
-  signal: AbortSignal,
+  controller: AbortController,
 ): BodyChunkReader {
   if (typeof (body as ReadableStream<Uint8Array>).getReader === 'function') {
     const reader = (body as ReadableStream<Uint8Array>).getReader();
-    const onAbort = (): void => {
-      reader.cancel(signal.reason).catch(ignore);
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    const stopWatching = whenAborted(controller, (reason) => {
+      reader.cancel(reason).catch(ignore);
+    });
     return {
       read: () => reader.read(),
       release() {
-        signal.removeEventListener('abort', onAbort);
+        stopWatching();
         reader.releaseLock();
       },
       cancel() {
-        signal.removeEventListener('abort', onAbort);
+        stopWatching();
         reader.cancel().catch(ignore);
       },
     };
   }
 
   const iterator = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  let rejectOnAbort: (reason: unknown) => void = ignore;
-  const aborted = new Promise<never>((_, reject) => {
-    rejectOnAbort = reject;
+  // Only the read in progress needs interrupting, so each read keeps its own reject at hand
+  // (racing every read against one shared abort promise would pile reactions onto it).
+  let aborted: { reason: unknown } | undefined;
+  let rejectRead: ((reason: unknown) => void) | undefined;
+  const stopWatching = whenAborted(controller, (reason) => {
+    aborted = { reason };
+    rejectRead?.(reason);
   });
-  aborted.catch(ignore);
-  const onAbort = (): void => rejectOnAbort(signal.reason);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
   return {
-    read: () => Promise.race([iterator.next(), aborted]),
-    release() {
-      signal.removeEventListener('abort', onAbort);
+    read: () => {
+      if (aborted !== undefined) return Promise.reject(aborted.reason);
+      return new Promise((resolve, reject) => {
+        rejectRead = reject;
+        iterator.next().then(resolve, reject);
+      });
     },
+    release: stopWatching,
     cancel() {
-      signal.removeEventListener('abort', onAbort);
+      stopWatching();
       // Not awaited: an iterator still busy with an abandoned next() may never settle it.
       iterator.return?.()?.catch(ignore);
     },

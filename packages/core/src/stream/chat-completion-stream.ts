@@ -274,10 +274,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   async *#read(): AsyncGenerator<StreamRecord> {
-    const signal = this.controller.signal;
     try {
       try {
-        for await (const event of decodeSSE(this.#body, { signal })) {
+        for await (const event of decodeSSE(this.#body, { signal: this.controller.signal })) {
           const chunk = this.#receive(event);
           yield { event, chunk };
           if (this.#serverError !== undefined) throw this.#serverError;
@@ -287,19 +286,19 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
         // while waiting for guardrail results, an abort) loses nothing of it.
         if (!this.#sawDone) throw error;
       }
-      const failure = this.#failureAtEnd(signal);
+      const failure = this.#failureAtEnd();
       if (failure !== undefined) throw failure;
       this.#settle(undefined);
     } catch (error) {
-      this.#settleThrown(error, signal);
+      this.#settleThrown(error);
     } finally {
-      this.#settleIfLeft(signal);
+      this.#settleIfLeft();
     }
   }
 
   async *#readEventBytes(): AsyncGenerator<Uint8Array, void, undefined> {
-    const signal = this.controller.signal;
-    const body = readBodyChunks(this.#body, signal);
+    // The signal is not read here: in Node, making it would delay the first bytes.
+    const body = readBodyChunks(this.#body, this.controller);
     const boundaries = new EventBoundaryScanner();
     const decoder = createSSEDecoder(this.#onDecodedEvent);
     // The start of an event whose end has not arrived yet: passed on once it is whole.
@@ -365,16 +364,16 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       }
       // As in toReadableStream(), an error event or a truncation ends the bytes where the body
       // ended (finalChatCompletion() reports it); an abort is a failed read.
-      const failure = this.#serverError ?? this.#failureAtEnd(signal);
+      const failure = this.#serverError ?? this.#failureAtEnd();
       const endsQuietly = failure === this.#serverError || failure instanceof StreamTruncatedError;
       if (!endsQuietly) throw failure;
       this.#settle(failure);
     } catch (error) {
-      this.#settleThrown(error, signal);
+      this.#settleThrown(error);
     } finally {
       if (bodyEnded) body.release();
       else body.cancel();
-      this.#settleIfLeft(signal);
+      this.#settleIfLeft();
     }
   }
 
@@ -414,8 +413,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Why a body that has ended does not make a whole answer, if it does not. */
-  #failureAtEnd(signal: AbortSignal): ChatwireError | undefined {
+  #failureAtEnd(): ChatwireError | undefined {
     if (this.#sawDone) return undefined;
+    const signal = this.controller.signal;
     if (signal.aborted) return abortError(signal, this.meta.traceId);
     if (!this.#accumulator.allChoicesFinished) {
       return new StreamTruncatedError(this.#accumulator.completion);
@@ -424,7 +424,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Settles the outcome with what ended the read, and throws it to the reader. */
-  #settleThrown(error: unknown, signal: AbortSignal): never {
+  #settleThrown(error: unknown): never {
+    const signal = this.controller.signal;
     const thrown =
       signal.aborted && error !== this.#serverError ? abortError(signal, this.meta.traceId) : error;
     this.#settle(thrown);
@@ -432,8 +433,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Settles the outcome of a read that the reader left early (`break`, a cancel). */
-  #settleIfLeft(signal: AbortSignal): void {
+  #settleIfLeft(): void {
     if (this.#settled) return;
+    const signal = this.controller.signal;
     if (!signal.aborted) this.controller.abort();
     this.#settle(abortError(signal, this.meta.traceId));
   }
