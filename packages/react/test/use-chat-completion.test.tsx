@@ -11,6 +11,7 @@ import {
   startOpenAISSEServer,
   writeAnswer,
   writeEvent,
+  writeToolCallAnswer,
 } from '../../core/test/chat/openai-sse-server.js';
 import { useChatCompletion } from '../src/index.js';
 import { ChatPage } from './chat-page.js';
@@ -232,25 +233,10 @@ describe('useChatCompletion', () => {
 
   it('runs a client-side tool and sends its result back', async () => {
     const api = await start((request, response) => {
-      openStream(response);
       if (request.body.messages.length === 1) {
-        writeEvent(
-          response,
-          chunk({
-            role: 'assistant',
-            tool_calls: [
-              {
-                index: 0,
-                id: 'call_1',
-                type: 'function',
-                function: { name: 'get_time', arguments: '{"zone":"UTC"}' },
-              },
-            ],
-          }),
-        );
-        writeEvent(response, chunk({}, 'tool_calls'));
-        writeEvent(response, '[DONE]');
+        writeToolCallAnswer(response, 'call_1', 'get_time', ['{"zone":"UTC"}']);
       } else {
+        openStream(response);
         writeAnswer(response, ['It is noon.']);
       }
     });
@@ -273,23 +259,7 @@ describe('useChatCompletion', () => {
 
   it('aborts the signal of a running tool when the component unmounts', async () => {
     const api = await start((_request, response) => {
-      openStream(response);
-      writeEvent(
-        response,
-        chunk({
-          role: 'assistant',
-          tool_calls: [
-            {
-              index: 0,
-              id: 'call_slow',
-              type: 'function',
-              function: { name: 'slow_lookup', arguments: '{}' },
-            },
-          ],
-        }),
-      );
-      writeEvent(response, chunk({}, 'tool_calls'));
-      writeEvent(response, '[DONE]');
+      writeToolCallAnswer(response, 'call_slow', 'slow_lookup', ['{}']);
     });
     const signals: AbortSignal[] = [];
     const view = render(

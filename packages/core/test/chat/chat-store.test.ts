@@ -10,6 +10,7 @@ import {
   startTestSSEServer,
   writeAnswer,
   writeEvent,
+  writeToolCallAnswer,
 } from './openai-sse-server.js';
 import { waitForState } from './wait-for-state.js';
 
@@ -430,33 +431,12 @@ describe('ChatStore actions', () => {
 });
 
 describe('ChatStore tool calls', () => {
-  function toolCallAnswer(
-    response: Parameters<Responder>[1],
-    id: string,
-    name: string,
-    args: string[],
-  ): void {
-    openStream(response);
-    writeEvent(
-      response,
-      chunk({
-        role: 'assistant',
-        tool_calls: [{ index: 0, id, type: 'function', function: { name, arguments: '' } }],
-      }),
-    );
-    for (const piece of args) {
-      writeEvent(response, chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
-    }
-    writeEvent(response, chunk({}, 'tool_calls'));
-    writeEvent(response, '[DONE]');
-  }
-
   it('runs onToolCall and sends the result back as a tool message', async () => {
     const seen: unknown[] = [];
     const store = await storeFor(
       (request, response) => {
         if (request.body.messages.length === 1) {
-          toolCallAnswer(response, 'call_1', 'get_weather', ['{"city":', '"Paris"}']);
+          writeToolCallAnswer(response, 'call_1', 'get_weather', ['{"city":', '"Paris"}']);
         } else {
           openStream(response);
           writeAnswer(response, ['It is sunny in Paris.']);
@@ -543,7 +523,7 @@ describe('ChatStore tool calls', () => {
     const store = await storeFor(
       (_request, response) => {
         answers++;
-        toolCallAnswer(response, `call_${answers}`, 'loop', ['{}']);
+        writeToolCallAnswer(response, `call_${answers}`, 'loop', ['{}']);
       },
       {
         onToolCall: () => {
@@ -567,7 +547,7 @@ describe('ChatStore tool calls', () => {
     const store = await storeFor(
       (request, response) => {
         if (request.body.messages.length === 1) {
-          toolCallAnswer(response, 'call_once', 'lookup', ['{}']);
+          writeToolCallAnswer(response, 'call_once', 'lookup', ['{}']);
         } else {
           openStream(response);
           writeAnswer(response, ['Found it.']);
@@ -588,7 +568,7 @@ describe('ChatStore tool calls', () => {
   it('never runs onToolCall with maxToolRounds: 0 and marks the answer', async () => {
     let runs = 0;
     const store = await storeFor(
-      (_request, response) => toolCallAnswer(response, 'call_none', 'lookup', ['{}']),
+      (_request, response) => writeToolCallAnswer(response, 'call_none', 'lookup', ['{}']),
       {
         onToolCall: () => {
           runs++;
@@ -611,7 +591,7 @@ describe('ChatStore tool calls', () => {
     const store = await storeFor(
       (request, response) => {
         if (request.body.messages.length === 1) {
-          toolCallAnswer(response, 'call_slow', 'slow', ['{}']);
+          writeToolCallAnswer(response, 'call_slow', 'slow', ['{}']);
         } else {
           openStream(response);
           writeAnswer(response, ['Noted.']);
@@ -651,7 +631,7 @@ describe('ChatStore tool calls', () => {
   it('marks a running tool call stopped when the last user leaves', async () => {
     const signals: AbortSignal[] = [];
     const store = await storeFor(
-      (_request, response) => toolCallAnswer(response, 'call_left', 'slow', ['{}']),
+      (_request, response) => writeToolCallAnswer(response, 'call_left', 'slow', ['{}']),
       {
         onToolCall: ({ signal }) => {
           signals.push(signal);
@@ -672,7 +652,7 @@ describe('ChatStore tool calls', () => {
   it('sends a result given later with addToolResult', async () => {
     const store = await storeFor((request, response) => {
       if (request.body.messages.length === 1) {
-        toolCallAnswer(response, 'call_ui', 'confirm', ['{}']);
+        writeToolCallAnswer(response, 'call_ui', 'confirm', ['{}']);
       } else {
         openStream(response);
         writeAnswer(response, ['Confirmed.']);
@@ -693,7 +673,7 @@ describe('ChatStore tool calls', () => {
   it('sends a failing tool back as an error result', async () => {
     const store = await storeFor(
       (request, response) => {
-        if (request.body.messages.length === 1) toolCallAnswer(response, 'c', 'boom', ['{}']);
+        if (request.body.messages.length === 1) writeToolCallAnswer(response, 'c', 'boom', ['{}']);
         else {
           openStream(response);
           writeAnswer(response, ['Sorry.']);

@@ -130,6 +130,31 @@ export function writeAnswer(response: ServerResponse, pieces: readonly string[])
   writeEvent(response, '[DONE]');
 }
 
+/**
+ * Writes a whole answer that calls one tool: the call's id and name first, then its arguments
+ * in the given pieces, then `finish_reason: tool_calls` and `[DONE]`.
+ */
+export function writeToolCallAnswer(
+  response: ServerResponse,
+  id: string,
+  name: string,
+  argumentPieces: readonly string[],
+): void {
+  openStream(response);
+  writeEvent(
+    response,
+    chunk({
+      role: 'assistant',
+      tool_calls: [{ index: 0, id, type: 'function', function: { name, arguments: '' } }],
+    }),
+  );
+  for (const piece of argumentPieces) {
+    writeEvent(response, chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+  }
+  writeEvent(response, chunk({}, 'tool_calls'));
+  writeEvent(response, '[DONE]');
+}
+
 /** A promise with its resolve function, to hold a response until the test lets it go. */
 export function createGate(): { wait: Promise<void>; open: () => void } {
   let open!: () => void;
