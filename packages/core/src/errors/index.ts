@@ -15,5 +15,8 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './api-errors.js';
+export { ChatRequestError, type ChatRequestErrorInit } from './chat-request-error.js';
 export { ChatwireError, InvalidOptionError } from './chatwire-error.js';
 export { StreamTruncatedError } from './stream-truncated-error.js';
+export { ToolArgumentsError } from './tool-arguments-error.js';
+export { ToolRoundLimitError } from './tool-round-limit-error.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
-import { ChatRequestError } from './error-response.js';
+import { ChatRequestError } from '../errors/chat-request-error.js';
 import { createChatRequestSchema } from './request-schema.js';
 import { validateChatRequest } from './validate-chat-request.js';
 

@@ -5,6 +5,7 @@ import {
   createClient,
   type PortkeyResponseMeta,
 } from '../client/index.js';
+import { APIUserAbortError, ChatRequestError, StreamTruncatedError } from '../errors/index.js';
 import type { ChatCompletionStream } from '../stream/index.js';
 import type {
   ChatCompletion,
@@ -12,7 +13,7 @@ import type {
   ChatCompletionCreateParams,
 } from '../types/index.js';
 import { applyChatPolicy, resolveChatPolicy } from './chat-policy.js';
-import { ChatRequestError, type ErrorResponse, toErrorResponse } from './error-response.js';
+import { type ErrorResponse, toErrorResponse } from './error-response.js';
 import type {
   ChatCompletionsHandlerOptions,
   ChatFinishInfo,
@@ -45,11 +46,6 @@ export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
 ]);
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-/** Checks an error's class by name: the client may come from another copy of this package. */
-function isNamed(error: unknown, name: string): boolean {
-  return error instanceof Error && error.name === name;
-}
 
 const EXPOSED_LIST = EXPOSED_RESPONSE_HEADERS.join(', ');
 
@@ -237,7 +233,7 @@ export function createChatCompletionsHandler(
       if (readError !== undefined) {
         // The connection to the upstream failed mid-answer: tell the browser before closing.
         writer.fail(toErrorResponse(readError).body);
-      } else if (isNamed(outcome, 'StreamTruncatedError')) {
+      } else if (StreamTruncatedError.isInstance(outcome)) {
         writer.fail(toErrorResponse(outcome).body);
       } else {
         // An upstream `event: error` was passed on as it came; the stream ends here either way.
@@ -245,7 +241,7 @@ export function createChatCompletionsHandler(
       }
     }
     const failure = readError ?? outcome;
-    if (failure !== undefined && !browserLeft && !isNamed(failure, 'APIUserAbortError')) {
+    if (failure !== undefined && !browserLeft && !APIUserAbortError.isInstance(failure)) {
       await reportError(failure, context);
       return;
     }

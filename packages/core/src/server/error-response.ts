@@ -1,4 +1,10 @@
-import { ChatwireError } from '../errors/index.js';
+import {
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ChatRequestError,
+  StreamTruncatedError,
+} from '../errors/index.js';
 
 /** The error body OpenAI (and Portkey) answer with, so that any OpenAI client can read it. */
 export interface OpenAIErrorBody {
@@ -22,85 +28,12 @@ export interface ErrorResponse {
   body: OpenAIErrorBody;
 }
 
-/** The fields of a {@link ChatRequestError}. */
-export interface ChatRequestErrorInit {
-  /** The HTTP status to answer with. */
-  status: number;
-  /** What went wrong, for a developer to read. */
-  message: string;
-  /** The error type; defaults to `invalid_request_error`. */
-  type?: string;
-  /** The request parameter at fault, e.g. `messages[2].content`. */
-  param?: string | null;
-  /** A stable machine-readable code. */
-  code?: string | null;
-}
-
-/**
- * A request the chat endpoint refuses (bad JSON, a field that fails validation, a policy
- * refusal, a denial by `onRequest`). It is answered with its status and an OpenAI-shaped body
- * and never reaches Portkey.
- */
-export class ChatRequestError extends ChatwireError {
-  override name = 'ChatRequestError';
-  /** The HTTP status the endpoint answers with. */
-  readonly status: number;
-  /** The error type of the body, e.g. `invalid_request_error`. */
-  readonly type: string;
-  /** The request parameter at fault, or `null`. */
-  readonly param: string | null;
-  /** A stable machine-readable code, or `null`. */
-  readonly code: string | null;
-
-  constructor(init: ChatRequestErrorInit) {
-    super(init.message);
-    this.status = init.status;
-    this.type = init.type ?? 'invalid_request_error';
-    this.param = init.param ?? null;
-    this.code = init.code ?? null;
-  }
-}
-
-/** The fields of an `APIError` this module reads. */
-interface UpstreamError {
-  name: string;
-  status: number | undefined;
-  error: unknown;
-  type: string | null;
-  code: string | null;
-  param: string | null;
-}
-
-/**
- * Reads an `APIError` by its shape rather than `instanceof`, so that a client from another copy
- * of `@chatwire/core` (two versions installed side by side) is still understood.
- */
-function asUpstreamError(error: unknown): UpstreamError | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const candidate = error as Error & Partial<UpstreamError>;
-  const looksLikeAPIError =
-    'status' in candidate &&
-    'error' in candidate &&
-    'code' in candidate &&
-    'type' in candidate &&
-    (candidate.status === undefined || typeof candidate.status === 'number');
-  if (!looksLikeAPIError) return undefined;
-  return {
-    name: candidate.name,
-    status: candidate.status,
-    error: candidate.error,
-    type: typeof candidate.type === 'string' ? candidate.type : null,
-    code: typeof candidate.code === 'string' ? candidate.code : null,
-    param: typeof candidate.param === 'string' ? candidate.param : null,
-  };
-}
-
 function stringField(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
 /** The upstream's own message when it sent one, else a generic one for its status. */
-function upstreamMessage(error: UpstreamError): string {
+function upstreamMessage(error: APIError): string {
   const body = error.error;
   if (body !== null && typeof body === 'object') {
     const record = body as Record<string, unknown>;
@@ -115,6 +48,11 @@ function upstreamMessage(error: UpstreamError): string {
   }
   if (typeof body === 'string' && body !== '' && body.length <= 1000) return body;
   return `The upstream answered with status ${error.status ?? 'unknown'}.`;
+}
+
+/** A boolean rather than a type guard: the abort class has the shape of its base class. */
+function isUserAbort(error: APIError): boolean {
+  return APIUserAbortError.isInstance(error);
 }
 
 /**
@@ -140,7 +78,7 @@ export function typeForStatus(status: number): string {
  * - Anything else: 500 with a generic message, so internals never leak to the browser.
  */
 export function toErrorResponse(error: unknown): ErrorResponse {
-  if (error instanceof ChatRequestError) {
+  if (ChatRequestError.isInstance(error)) {
     return {
       status: error.status,
       body: {
@@ -148,7 +86,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       },
     };
   }
-  const upstream = asUpstreamError(error);
+  const upstream = APIError.isInstance(error) ? error : undefined;
   if (upstream?.status !== undefined) {
     return {
       status: upstream.status,
@@ -162,7 +100,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       },
     };
   }
-  if (upstream !== undefined && upstream.name !== 'APIUserAbortError') {
+  if (upstream !== undefined && !isUserAbort(upstream)) {
     // An error event inside a stream carries no status but does carry the upstream's fields.
     if (upstream.error !== undefined) {
       return {
@@ -177,7 +115,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
         },
       };
     }
-    const timedOut = upstream.name === 'APIConnectionTimeoutError';
+    const timedOut = APIConnectionTimeoutError.isInstance(upstream);
     return {
       status: timedOut ? 504 : 502,
       body: {
@@ -192,7 +130,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       },
     };
   }
-  if (error instanceof Error && error.name === 'StreamTruncatedError') {
+  if (StreamTruncatedError.isInstance(error)) {
     return {
       status: 502,
       body: {

@@ -1,3 +1,4 @@
+export { ChatRequestError, type ChatRequestErrorInit } from '../errors/chat-request-error.js';
 export {
   applyChatPolicy,
   type ChatPolicyOptions,
@@ -12,8 +13,6 @@ export {
   EXPOSED_RESPONSE_HEADERS,
 } from './create-chat-completions-handler.js';
 export {
-  ChatRequestError,
-  type ChatRequestErrorInit,
   type ErrorResponse,
   type OpenAIErrorBody,
   toErrorResponse,

@@ -1,4 +1,4 @@
-import { ChatRequestError } from './error-response.js';
+import { ChatRequestError } from '../errors/chat-request-error.js';
 
 /**
  * The 400 for a body that is not valid JSON (`invalid_json`). Exported so that a framework's

@@ -6,7 +6,7 @@ export {
   type ToolRunContext,
   type ZodRunnableTool,
 } from './runnable-tool.js';
-export { ToolArgumentsError, type ToolCallEvent, type ToolResultEvent } from './tool-execution.js';
+export type { ToolCallEvent, ToolResultEvent } from './tool-execution.js';
 export type {
   RunToolsResult,
   StreamingToolLoopClient,
@@ -14,4 +14,3 @@ export type {
   ToolLoopClient,
   ToolLoopOptions,
 } from './tool-loop-options.js';
-export { ToolRoundLimitError } from './tool-round-limit-error.js';

@@ -1,4 +1,5 @@
 import { ChatwireError } from '../errors/chatwire-error.js';
+import { ToolRoundLimitError } from '../errors/tool-round-limit-error.js';
 import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
 import type {
   ChatCompletion,
@@ -21,7 +22,6 @@ import type {
   ToolLoopBody,
   ToolLoopOptions,
 } from './tool-loop-options.js';
-import { ToolRoundLimitError } from './tool-round-limit-error.js';
 
 type Reader = 'for await' | 'finalResult()';
 

@@ -1,3 +1,4 @@
+import { ToolRoundLimitError } from '../errors/tool-round-limit-error.js';
 import type { ChatCompletion, ChatCompletionMessageParam } from '../types/index.js';
 import { createToolSet } from './tool-execution.js';
 import { readMaxRounds, roundRequest, runRoundTools, signalOf, takeAnswer } from './tool-loop.js';
@@ -7,7 +8,6 @@ import type {
   ToolLoopClient,
   ToolLoopOptions,
 } from './tool-loop-options.js';
-import { ToolRoundLimitError } from './tool-round-limit-error.js';
 
 /**
  * Lets the model use tools until it answers: sends the request with the tools' definitions,

@@ -1,5 +1,6 @@
 import { prettifyError, safeParseAsync, toJSONSchema } from 'zod/v4/core';
-import { ChatwireError, InvalidOptionError } from '../errors/chatwire-error.js';
+import { InvalidOptionError } from '../errors/chatwire-error.js';
+import { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import type {
   ChatCompletionMessageToolCall,
   ChatCompletionTool,
@@ -24,14 +25,6 @@ export interface ToolResultEvent extends ToolCallEvent {
    * arguments that are not JSON or that the zod schema refused. `undefined` when it succeeded.
    */
   error: unknown;
-}
-
-/**
- * The model called a tool in a way that could not run: an unknown name, arguments that are not
- * valid JSON, or arguments the tool's zod schema refused. The message is what the model is told.
- */
-export class ToolArgumentsError extends ChatwireError {
-  override name = 'ToolArgumentsError';
 }
 
 /** The tools of one loop, looked up by name, with their definitions as sent to the model. */

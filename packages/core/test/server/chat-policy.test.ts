@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ChatRequestError } from '../../src/server/error-response.js';
+import { ChatRequestError } from '../../src/errors/chat-request-error.js';
 import {
   applyChatPolicy,
   type ChatPolicyOptions,

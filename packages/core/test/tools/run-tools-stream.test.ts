@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import type { ChatwireClient } from '../../src/client/index.js';
-import { APIUserAbortError, ChatwireError } from '../../src/errors/index.js';
+import { APIUserAbortError, ChatwireError, ToolRoundLimitError } from '../../src/errors/index.js';
 import {
   defineTool,
   runToolsStream,
   type ToolCallEvent,
   type ToolResultEvent,
-  ToolRoundLimitError,
 } from '../../src/tools/index.js';
 import type { ChatCompletionChunk } from '../../src/types/index.js';
 import {

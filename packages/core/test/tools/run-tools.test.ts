@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import type { ChatwireClient } from '../../src/client/index.js';
-import { InvalidOptionError } from '../../src/errors/index.js';
+import {
+  InvalidOptionError,
+  ToolArgumentsError,
+  ToolRoundLimitError,
+} from '../../src/errors/index.js';
 import {
   defineTool,
   type RunnableTool,
   runTools,
-  ToolArgumentsError,
   type ToolResultEvent,
-  ToolRoundLimitError,
 } from '../../src/tools/index.js';
 import type {
   ChatCompletionMessageParam,

@@ -1,11 +1,12 @@
-import { ChatwireError } from '../errors/chatwire-error.js';
 import type { ChatCompletion, ChatCompletionMessageParam } from '../types/index.js';
+import { ChatwireError } from './chatwire-error.js';
 
 /**
  * A tool loop reached `maxRounds` and the model still asked for tools. The calls of the last
  * answer were not run. The conversation so far is kept, to continue it or show it.
  */
 export class ToolRoundLimitError extends ChatwireError {
+  static override readonly brand: string = 'chatwire.ToolRoundLimitError';
   override name = 'ToolRoundLimitError';
 
   constructor(
