@@ -6,7 +6,7 @@ import type { LiveAnswer } from './live-answer.js';
 import { createThrottle, type Throttle } from './throttle.js';
 
 /**
- * Holds a chat's state and tells its listeners of changes: at once on {@link emit}, at most once
+ * Holds a chat's state and tells its listeners of changes: at once on {@link ChatStateHolder.emit}, at most once
  * per throttle interval while an answer streams in.
  */
 export class ChatStateHolder {

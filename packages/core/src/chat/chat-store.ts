@@ -1,8 +1,6 @@
-import { APIError } from '../errors/api-errors.js';
-import { ChatwireError } from '../errors/chatwire-error.js';
-import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
 import { callSafely } from './call-safely.js';
 import { type ChatMessage, type ChatToolCall, isToolCallSettled } from './chat-message.js';
+import type { ChatRun } from './chat-run.js';
 import { type ChatState, createInitialChatState, isChatBusy } from './chat-state.js';
 import { ChatStateHolder } from './chat-state-holder.js';
 import type { ChatStoreLifecycle } from './chat-store-lifecycle.js';
@@ -13,12 +11,12 @@ import type {
   ChatSubmitOptions,
 } from './chat-store-options.js';
 import { createMessageId } from './create-message-id.js';
-import { LiveAnswer } from './live-answer.js';
+import { createUserMessage } from './create-user-message.js';
+import { failRun } from './fail-run.js';
 import { mergeSameTurnCalls } from './merge-same-turn-calls.js';
-import { resolveChatTransport } from './resolve-chat-transport.js';
 import { Retention } from './retention.js';
-import { markStoppedToolCalls, runToolCalls } from './run-tool-calls.js';
-import { toOpenAIMessages } from './to-openai-messages.js';
+import { runToolRound, stopToolRound } from './run-tool-calls.js';
+import { streamAnswer } from './stream-answer.js';
 
 const DEFAULT_MAX_TOOL_ROUNDS = 5;
 
@@ -53,9 +51,8 @@ export class ChatStore {
   readonly #state: ChatStateHolder;
   readonly #retention: Retention;
   readonly #mergeSameTurnSends = mergeSameTurnCalls<Promise<void>>();
-  #controller: AbortController | undefined;
-  /** The answer whose tool calls `onToolCall` is running, and the run they belong to. */
-  #runningTools: { controller: AbortController; messageId: string } | undefined;
+  /** The run in flight, until it ends, fails or is stopped. */
+  #currentRun: ChatRun | undefined;
 
   /**
    * @param options - The store's options; callbacks and request options can be replaced later
@@ -158,16 +155,7 @@ export class ChatStore {
   }
 
   #send(input: ChatInput, request: ChatRequestOptions): Promise<void> {
-    const text = typeof input === 'string' ? input : input.text;
-    const images = typeof input === 'string' ? undefined : input.images;
-    const message: ChatMessage = {
-      id: this.#newId(),
-      role: 'user',
-      content: text,
-    };
-    if (images?.length) {
-      message.images = images.map((image) => (typeof image === 'string' ? { url: image } : image));
-    }
+    const message = createUserMessage(this.#newId(), input);
     this.stop();
     this.#state.set({ messages: [...this.#state.current.messages, message] });
     return this.#run(request);
@@ -206,23 +194,13 @@ export class ChatStore {
    * `error` ("stopped") and their `signal` is aborted.
    */
   stop(): void {
-    const controller = this.#controller;
-    if (controller === undefined) return;
-    this.#controller = undefined;
-    controller.abort();
+    const run = this.#currentRun;
+    if (run === undefined) return;
+    this.#currentRun = undefined;
+    run.controller.abort();
     const live = this.#state.live;
-    if (live?.controller === controller) this.#state.finishAnswer(live, true, undefined);
-    const tools = this.#runningTools;
-    if (tools?.controller === controller) {
-      this.#runningTools = undefined;
-      const message = this.#state.current.messages.find((m) => m.id === tools.messageId);
-      if (message?.toolCalls !== undefined) {
-        this.#state.replaceMessage({
-          ...message,
-          toolCalls: markStoppedToolCalls(message.toolCalls),
-        });
-      }
-    }
+    if (live?.controller === run.controller) this.#state.finishAnswer(live, true, undefined);
+    stopToolRound(run);
     this.#state.set({ status: 'idle' });
     this.#state.emit();
   }
@@ -248,132 +226,35 @@ export class ChatStore {
     return this.#run({});
   }
 
+  /** Runs an exchange: answers, and rounds of client tool calls while they all get results. */
   async #run(request: ChatRequestOptions): Promise<void> {
-    const controller = new AbortController();
-    this.#controller = controller;
+    const run: ChatRun = {
+      controller: new AbortController(),
+      state: this.#state,
+      runningToolsOf: undefined,
+      options: () => this.#options,
+      newId: () => this.#newId(),
+      isCurrent: () => this.#currentRun === run,
+    };
+    this.#currentRun = run;
     try {
       const maxRounds = this.#options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
       let round = 0;
-      let message = await this.#answer(controller, request);
-      while (
-        message !== undefined &&
-        (await this.#runTools(controller, message, round < maxRounds))
-      ) {
+      let message = await streamAnswer(run, request);
+      while (message !== undefined && (await runToolRound(run, message, round < maxRounds))) {
         round++;
-        message = await this.#answer(controller, request);
+        message = await streamAnswer(run, request);
       }
-      if (this.#controller !== controller) return;
-      this.#controller = undefined;
+      if (this.#currentRun !== run) return;
+      this.#currentRun = undefined;
       this.#state.set({ status: 'idle' });
       this.#state.emit();
     } catch (error) {
-      this.#fail(controller, error);
+      // After stop() or a newer request the state is no longer this request's to set.
+      if (this.#currentRun !== run) return;
+      this.#currentRun = undefined;
+      callSafely(this.#options.onError, failRun(run, error));
     }
-  }
-
-  /**
-   * Streams one answer. Resolves to the finished message, or `undefined` when the request was
-   * stopped or replaced meanwhile.
-   */
-  async #answer(
-    controller: AbortController,
-    request: ChatRequestOptions,
-  ): Promise<ChatMessage | undefined> {
-    const options = this.#options;
-    const startedAt = Date.now();
-    this.#state.set({
-      status: 'submitted',
-      error: undefined,
-      usage: undefined,
-      finishReason: undefined,
-    });
-    this.#state.emit();
-    const response = await resolveChatTransport(options).send({
-      messages: toOpenAIMessages(this.#state.current.messages),
-      body: { ...options.body, ...request.body },
-      headers: { ...options.headers, ...request.headers },
-      signal: controller.signal,
-    });
-    if (this.#controller !== controller) return undefined;
-    const live = new LiveAnswer({
-      id: this.#newId(),
-      controller,
-      startedAt,
-      traceId: response.traceId,
-      cacheStatus: response.cacheStatus,
-    });
-    this.#state.startAnswer(live);
-    for await (const chunk of response.chunks) {
-      if (this.#controller !== controller) return undefined;
-      this.#state.addChunk(live, chunk);
-      callSafely(this.#options.onChunk, chunk);
-    }
-    if (this.#controller !== controller) return undefined;
-    // Not emitted here: the caller's next change (tools running, or idle) carries it.
-    const message = this.#state.finishAnswer(live, false, undefined);
-    callSafely(this.#options.onFinish, {
-      message,
-      usage: message.usage,
-      traceId: live.traceId,
-      cacheStatus: live.cacheStatus,
-    });
-    return message;
-  }
-
-  /**
-   * Runs the answer's tool calls with `onToolCall` when `allowed` (the round limit is not yet
-   * reached). Resolves to `true` when they all got results, so the conversation should go back
-   * to the model.
-   */
-  async #runTools(
-    controller: AbortController,
-    message: ChatMessage,
-    allowed: boolean,
-  ): Promise<boolean> {
-    const onToolCall = this.#options.onToolCall;
-    const calls = message.toolCalls;
-    if (onToolCall === undefined || calls === undefined) return false;
-    if (!allowed) {
-      this.#state.replaceMessage({ ...message, toolRoundLimitReached: true });
-      return false;
-    }
-    this.#runningTools = { controller, messageId: message.id };
-    this.#state.replaceMessage({
-      ...message,
-      toolCalls: calls.map((call) => ({ ...call, status: 'running' })),
-    });
-    this.#state.emit();
-    const settled = await runToolCalls(onToolCall, calls, controller.signal);
-    if (this.#controller !== controller) return false;
-    this.#runningTools = undefined;
-    this.#state.replaceMessage({ ...message, toolCalls: settled });
-    this.#state.emit();
-    return settled.every(isToolCallSettled);
-  }
-
-  #fail(controller: AbortController, error: unknown): void {
-    // After stop() or a newer request the state is no longer this request's to set.
-    if (this.#controller !== controller) return;
-    this.#controller = undefined;
-    const live = this.#state.live?.controller === controller ? this.#state.live : undefined;
-    let failure =
-      error instanceof Error ? error : new ChatwireError(`The request failed: ${String(error)}`);
-    if (live !== undefined) {
-      if (failure instanceof StreamTruncatedError) {
-        failure = new StreamTruncatedError(live.completion);
-      }
-      this.#state.finishAnswer(live, true, failure.message);
-    }
-    // The trace and cache status of the failed request, never those of an earlier answer.
-    const traceId = failure instanceof APIError ? failure.traceID : null;
-    this.#state.set({
-      status: 'error',
-      error: failure,
-      traceId: traceId ?? live?.traceId,
-      cacheStatus: live?.cacheStatus,
-    });
-    this.#state.emit();
-    callSafely(this.#options.onError, failure);
   }
 
   #newId(): string {
