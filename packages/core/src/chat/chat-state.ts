@@ -34,3 +34,17 @@ export interface ChatState {
 export function isChatBusy(status: ChatStatus): boolean {
   return status === 'submitted' || status === 'streaming';
 }
+
+/** The state a chat starts in: idle, with the given conversation and input text. */
+export function createInitialChatState(messages: readonly ChatMessage[], input: string): ChatState {
+  return {
+    messages,
+    input,
+    status: 'idle',
+    error: undefined,
+    usage: undefined,
+    finishReason: undefined,
+    traceId: undefined,
+    cacheStatus: undefined,
+  };
+}

@@ -1,41 +1,24 @@
-import { APIError } from '../errors/api-errors.js';
-import { ChatwireError } from '../errors/chatwire-error.js';
-import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
-import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
 import { callSafely } from './call-safely.js';
 import { type ChatMessage, type ChatToolCall, isToolCallSettled } from './chat-message.js';
-import { type ChatState, isChatBusy } from './chat-state.js';
+import type { ChatRun } from './chat-run.js';
+import { type ChatState, createInitialChatState, isChatBusy } from './chat-state.js';
+import { ChatStateHolder } from './chat-state-holder.js';
 import type { ChatStoreLifecycle } from './chat-store-lifecycle.js';
 import type {
   ChatInput,
   ChatRequestOptions,
   ChatStoreOptions,
   ChatSubmitOptions,
-  ChatToolCallEvent,
 } from './chat-store-options.js';
-import type { ChatTransport } from './chat-transport.js';
-import { createClientChatTransport } from './client-chat-transport.js';
 import { createMessageId } from './create-message-id.js';
-import { createHttpChatTransport } from './http-chat-transport.js';
-import { createThrottle, type Throttle } from './throttle.js';
-import { toOpenAIMessages } from './to-openai-messages.js';
-
-/** The answer being streamed: its chunks and what the response headers said. */
-interface LiveAnswer {
-  readonly id: string;
-  readonly controller: AbortController;
-  readonly accumulator: ChatCompletionAccumulator;
-  readonly startedAt: number;
-  readonly traceId: string | undefined;
-  readonly cacheStatus: string | undefined;
-  /** Whether the message is in `messages` yet (it is added with the first chunk). */
-  shown: boolean;
-  /** Whether chunks arrived since the message was last rebuilt. */
-  dirty: boolean;
-}
+import { createUserMessage } from './create-user-message.js';
+import { failRun } from './fail-run.js';
+import { mergeSameTurnCalls } from './merge-same-turn-calls.js';
+import { Retention } from './retention.js';
+import { runToolRound, stopToolRound } from './run-tool-calls.js';
+import { streamAnswer } from './stream-answer.js';
 
 const DEFAULT_MAX_TOOL_ROUNDS = 5;
-const STOPPED_TOOL_CALL = 'Stopped.';
 
 /**
  * The state and logic of one chat, free of any UI framework: it sends the conversation, streams
@@ -65,18 +48,11 @@ export class ChatStore {
   readonly id: string | undefined;
   #options: ChatStoreOptions;
   readonly #initialState: ChatState;
-  #state: ChatState;
-  #listeners = new Set<() => void>();
-  #users = 0;
-  #released = false;
-  #throttle: Throttle;
-  #controller: AbortController | undefined;
-  #live: LiveAnswer | undefined;
-  /** The answer whose tool calls `onToolCall` is running, and the run they belong to. */
-  #runningTools: { controller: AbortController; messageId: string } | undefined;
-  #releaseTimer: ReturnType<typeof setTimeout> | undefined;
-  #lifecycle: ChatStoreLifecycle;
-  #sendThisTurn: { key: string; done: Promise<void> } | undefined;
+  readonly #state: ChatStateHolder;
+  readonly #retention: Retention;
+  readonly #mergeSameTurnSends = mergeSameTurnCalls<Promise<void>>();
+  /** The run in flight, until it ends, fails or is stopped. */
+  #currentRun: ChatRun | undefined;
 
   /**
    * @param options - The store's options; callbacks and request options can be replaced later
@@ -86,23 +62,16 @@ export class ChatStore {
   constructor(options: ChatStoreOptions = {}, lifecycle: ChatStoreLifecycle = {}) {
     this.id = options.id;
     this.#options = options;
-    this.#lifecycle = lifecycle;
-    this.#throttle = createThrottle(() => this.#emit(), options.throttleMs);
-    this.#initialState = {
-      messages: options.initialMessages ?? [],
-      input: options.initialInput ?? '',
-      status: 'idle',
-      error: undefined,
-      usage: undefined,
-      finishReason: undefined,
-      traceId: undefined,
-      cacheStatus: undefined,
-    };
-    this.#state = this.#initialState;
+    this.#retention = new Retention(() => this.stop(), lifecycle);
+    this.#initialState = createInitialChatState(
+      options.initialMessages ?? [],
+      options.initialInput ?? '',
+    );
+    this.#state = new ChatStateHolder(this.#initialState, options.throttleMs);
   }
 
   /** The current snapshot; the same object until the next change. */
-  getSnapshot = (): ChatState => this.#state;
+  getSnapshot = (): ChatState => this.#state.current;
 
   /**
    * The snapshot the store started with (`initialMessages`, `initialInput`), which is what a
@@ -112,40 +81,14 @@ export class ChatStore {
   getServerSnapshot = (): ChatState => this.#initialState;
 
   /** Calls `listener` after every change. Returns the function that unsubscribes. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
+  subscribe = (listener: () => void): (() => void) => this.#state.subscribe(listener);
 
   /**
    * Declares a user of the store, such as a mounted component, and returns the function that
    * ends that use. When the last user leaves and none comes back within the same turn of the
    * event loop, the request in flight is aborted and the store is released from its registry.
    */
-  retain = (): (() => void) => {
-    if (this.#users++ === 0 && this.#released) {
-      this.#released = false;
-      this.#lifecycle.onReuse?.();
-    }
-    clearTimeout(this.#releaseTimer);
-    this.#releaseTimer = undefined;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (--this.#users > 0) return;
-      // Deferred so that a remount in the same commit (React StrictMode) keeps the request.
-      this.#releaseTimer = setTimeout(() => {
-        this.#releaseTimer = undefined;
-        if (this.#users > 0) return;
-        this.stop();
-        this.#released = true;
-        this.#lifecycle.onRelease?.();
-      }, 0);
-    };
-  };
+  retain = (): (() => void) => this.#retention.retain();
 
   /**
    * {@link ChatStore.retain} and {@link ChatStore.subscribe} in one: what a mounted UI component
@@ -172,9 +115,9 @@ export class ChatStore {
 
   /** Sets the input text. */
   setInput(input: string): void {
-    if (input === this.#state.input) return;
-    this.#set({ input });
-    this.#emit();
+    if (input === this.#state.current.input) return;
+    this.#state.set({ input });
+    this.#state.emit();
   }
 
   /** Replaces the conversation, or edits it with a function of the current one. */
@@ -183,10 +126,10 @@ export class ChatStore {
       | readonly ChatMessage[]
       | ((current: readonly ChatMessage[]) => readonly ChatMessage[]),
   ): void {
-    this.#set({
-      messages: typeof messages === 'function' ? messages(this.#state.messages) : messages,
+    this.#state.set({
+      messages: typeof messages === 'function' ? messages(this.#state.current.messages) : messages,
     });
-    this.#emit();
+    this.#state.emit();
   }
 
   /**
@@ -196,13 +139,7 @@ export class ChatStore {
    */
   send(input: ChatInput, request: ChatRequestOptions = {}): Promise<void> {
     const key = JSON.stringify([input, request.body ?? null, request.headers ?? null]);
-    if (this.#sendThisTurn?.key === key) return this.#sendThisTurn.done;
-    const done = this.#send(input, request);
-    this.#sendThisTurn = { key, done };
-    queueMicrotask(() => {
-      this.#sendThisTurn = undefined;
-    });
-    return done;
+    return this.#mergeSameTurnSends(key, () => this.#send(input, request));
   }
 
   /**
@@ -211,25 +148,16 @@ export class ChatStore {
    */
   submit(options: ChatSubmitOptions = {}): Promise<void> {
     const { images, ...request } = options;
-    const text = this.#state.input;
+    const text = this.#state.current.input;
     if (text.trim() === '' && !images?.length) return Promise.resolve();
     this.setInput('');
     return this.send(images?.length ? { text, images } : text, request);
   }
 
   #send(input: ChatInput, request: ChatRequestOptions): Promise<void> {
-    const text = typeof input === 'string' ? input : input.text;
-    const images = typeof input === 'string' ? undefined : input.images;
-    const message: ChatMessage = {
-      id: this.#newId(),
-      role: 'user',
-      content: text,
-    };
-    if (images?.length) {
-      message.images = images.map((image) => (typeof image === 'string' ? { url: image } : image));
-    }
+    const message = createUserMessage(this.#newId(), input);
     this.stop();
-    this.#set({ messages: [...this.#state.messages, message] });
+    this.#state.set({ messages: [...this.#state.current.messages, message] });
     return this.#run(request);
   }
 
@@ -239,11 +167,11 @@ export class ChatStore {
    */
   regenerate(request: ChatRequestOptions = {}): Promise<void> {
     this.stop();
-    const messages = this.#state.messages;
+    const messages = this.#state.current.messages;
     let end = messages.length;
     while (end > 0 && messages[end - 1]?.role === 'assistant') end--;
     if (end === 0) return Promise.resolve();
-    this.#set({ messages: messages.slice(0, end) });
+    this.#state.set({ messages: messages.slice(0, end) });
     return this.#run(request);
   }
 
@@ -255,9 +183,9 @@ export class ChatStore {
 
   /** Clears the error of the last request; the status goes back to `idle`. */
   clearError(): void {
-    if (this.#state.status !== 'error') return;
-    this.#set({ status: 'idle', error: undefined });
-    this.#emit();
+    if (this.#state.current.status !== 'error') return;
+    this.#state.set({ status: 'idle', error: undefined });
+    this.#state.emit();
   }
 
   /**
@@ -266,19 +194,15 @@ export class ChatStore {
    * `error` ("stopped") and their `signal` is aborted.
    */
   stop(): void {
-    const controller = this.#controller;
-    if (controller === undefined) return;
-    this.#controller = undefined;
-    controller.abort();
-    const live = this.#live;
-    if (live?.controller === controller) this.#finishAnswer(live, true, undefined);
-    const tools = this.#runningTools;
-    if (tools?.controller === controller) {
-      this.#runningTools = undefined;
-      this.#markStopped(tools.messageId);
-    }
-    this.#set({ status: 'idle' });
-    this.#emit();
+    const run = this.#currentRun;
+    if (run === undefined) return;
+    this.#currentRun = undefined;
+    run.controller.abort();
+    const live = this.#state.live;
+    if (live?.controller === run.controller) this.#state.finishAnswer(live, true, undefined);
+    stopToolRound(run);
+    this.#state.set({ status: 'idle' });
+    this.#state.emit();
   }
 
   /**
@@ -286,284 +210,54 @@ export class ChatStore {
    * last answer has a result, they are sent back to the model.
    */
   addToolResult(toolCallId: string, result: unknown): Promise<void> {
-    const messages = this.#state.messages;
+    const messages = this.#state.current.messages;
     const index = messages.findIndex((m) => m.toolCalls?.some((call) => call.id === toolCallId));
     const message = messages[index];
     if (message?.toolCalls === undefined) return Promise.resolve();
     const toolCalls = message.toolCalls.map(
       (call): ChatToolCall => (call.id === toolCallId ? { ...call, status: 'done', result } : call),
     );
-    this.#replaceMessage({ ...message, toolCalls });
-    this.#emit();
+    this.#state.replaceMessage({ ...message, toolCalls });
+    this.#state.emit();
     const isLast = index === messages.length - 1;
-    if (!isLast || isChatBusy(this.#state.status) || !toolCalls.every(isToolCallSettled)) {
+    if (!isLast || isChatBusy(this.#state.current.status) || !toolCalls.every(isToolCallSettled)) {
       return Promise.resolve();
     }
     return this.#run({});
   }
 
+  /** Runs an exchange: answers, and rounds of client tool calls while they all get results. */
   async #run(request: ChatRequestOptions): Promise<void> {
-    const controller = new AbortController();
-    this.#controller = controller;
+    const run: ChatRun = {
+      controller: new AbortController(),
+      state: this.#state,
+      runningToolsOf: undefined,
+      options: () => this.#options,
+      newId: () => this.#newId(),
+      isCurrent: () => this.#currentRun === run,
+    };
+    this.#currentRun = run;
     try {
       const maxRounds = this.#options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
       let round = 0;
-      let message = await this.#answer(controller, request);
-      while (
-        message !== undefined &&
-        (await this.#runTools(controller, message, round < maxRounds))
-      ) {
+      let message = await streamAnswer(run, request);
+      while (message !== undefined && (await runToolRound(run, message, round < maxRounds))) {
         round++;
-        message = await this.#answer(controller, request);
+        message = await streamAnswer(run, request);
       }
-      if (this.#controller !== controller) return;
-      this.#controller = undefined;
-      this.#set({ status: 'idle' });
-      this.#emit();
+      if (this.#currentRun !== run) return;
+      this.#currentRun = undefined;
+      this.#state.set({ status: 'idle' });
+      this.#state.emit();
     } catch (error) {
-      this.#fail(controller, error);
+      // After stop() or a newer request the state is no longer this request's to set.
+      if (this.#currentRun !== run) return;
+      this.#currentRun = undefined;
+      callSafely(this.#options.onError, failRun(run, error));
     }
-  }
-
-  /**
-   * Streams one answer. Resolves to the finished message, or `undefined` when the request was
-   * stopped or replaced meanwhile.
-   */
-  async #answer(
-    controller: AbortController,
-    request: ChatRequestOptions,
-  ): Promise<ChatMessage | undefined> {
-    const options = this.#options;
-    const startedAt = Date.now();
-    this.#set({ status: 'submitted', error: undefined, usage: undefined, finishReason: undefined });
-    this.#emit();
-    const response = await this.#transport().send({
-      messages: toOpenAIMessages(this.#state.messages),
-      body: { ...options.body, ...request.body },
-      headers: { ...options.headers, ...request.headers },
-      signal: controller.signal,
-    });
-    if (this.#controller !== controller) return undefined;
-    const live: LiveAnswer = {
-      id: this.#newId(),
-      controller,
-      accumulator: new ChatCompletionAccumulator(),
-      startedAt,
-      traceId: response.traceId,
-      cacheStatus: response.cacheStatus,
-      shown: false,
-      dirty: false,
-    };
-    this.#live = live;
-    this.#set({ traceId: response.traceId, cacheStatus: response.cacheStatus });
-    for await (const chunk of response.chunks) {
-      if (this.#controller !== controller) return undefined;
-      live.accumulator.add(chunk);
-      if (!live.shown) {
-        live.shown = true;
-        this.#set({
-          status: 'streaming',
-          messages: [...this.#state.messages, this.#buildMessage(live, false)],
-        });
-      }
-      live.dirty = true;
-      this.#throttle.schedule();
-      callSafely(this.#options.onChunk, chunk);
-    }
-    if (this.#controller !== controller) return undefined;
-    // Not emitted here: the caller's next change (tools running, or idle) carries it.
-    const message = this.#finishAnswer(live, false, undefined);
-    callSafely(this.#options.onFinish, {
-      message,
-      usage: message.usage,
-      traceId: live.traceId,
-      cacheStatus: live.cacheStatus,
-    });
-    return message;
-  }
-
-  /**
-   * Runs the answer's tool calls with `onToolCall` when `allowed` (the round limit is not yet
-   * reached). Resolves to `true` when they all got results, so the conversation should go back
-   * to the model.
-   */
-  async #runTools(
-    controller: AbortController,
-    message: ChatMessage,
-    allowed: boolean,
-  ): Promise<boolean> {
-    const onToolCall = this.#options.onToolCall;
-    const calls = message.toolCalls;
-    if (onToolCall === undefined || calls === undefined) return false;
-    if (!allowed) {
-      this.#replaceMessage({ ...message, toolRoundLimitReached: true });
-      return false;
-    }
-    this.#runningTools = { controller, messageId: message.id };
-    this.#replaceMessage({
-      ...message,
-      toolCalls: calls.map((call) => ({ ...call, status: 'running' })),
-    });
-    this.#emit();
-    const settled = await Promise.all(
-      calls.map((call) => runToolCall(onToolCall, call, controller.signal)),
-    );
-    if (this.#controller !== controller) return false;
-    this.#runningTools = undefined;
-    this.#replaceMessage({ ...message, toolCalls: settled });
-    this.#emit();
-    return settled.every(isToolCallSettled);
-  }
-
-  /** Marks the calls of a stopped tool run that had not finished. */
-  #markStopped(messageId: string): void {
-    const message = this.#state.messages.find((m) => m.id === messageId);
-    if (message?.toolCalls === undefined) return;
-    this.#replaceMessage({
-      ...message,
-      toolCalls: message.toolCalls.map(
-        (call): ChatToolCall =>
-          call.status === 'running' ? { ...call, status: 'error', error: STOPPED_TOOL_CALL } : call,
-      ),
-    });
-  }
-
-  #fail(controller: AbortController, error: unknown): void {
-    // After stop() or a newer request the state is no longer this request's to set.
-    if (this.#controller !== controller) return;
-    this.#controller = undefined;
-    const live = this.#live?.controller === controller ? this.#live : undefined;
-    let failure =
-      error instanceof Error ? error : new ChatwireError(`The request failed: ${String(error)}`);
-    if (live !== undefined) {
-      if (failure instanceof StreamTruncatedError) {
-        failure = new StreamTruncatedError(live.accumulator.completion);
-      }
-      this.#finishAnswer(live, true, failure.message);
-    }
-    // The trace and cache status of the failed request, never those of an earlier answer.
-    const traceId = failure instanceof APIError ? failure.traceID : null;
-    this.#set({
-      status: 'error',
-      error: failure,
-      traceId: traceId ?? live?.traceId,
-      cacheStatus: live?.cacheStatus,
-    });
-    this.#emit();
-    callSafely(this.#options.onError, failure);
-  }
-
-  /** Puts the final form of an answer into the state and stops tracking it. */
-  #finishAnswer(live: LiveAnswer, partial: boolean, error: string | undefined): ChatMessage {
-    if (this.#live === live) this.#live = undefined;
-    const message = this.#buildMessage(live, true);
-    message.latencyMs = Date.now() - live.startedAt;
-    if (partial) message.partial = true;
-    if (error !== undefined) message.error = error;
-    if (live.shown) this.#replaceMessage(message);
-    else this.#set({ messages: [...this.#state.messages, message] });
-    if (!partial) this.#set({ usage: message.usage, finishReason: message.finishReason });
-    return message;
-  }
-
-  #buildMessage(live: LiveAnswer, finished: boolean): ChatMessage {
-    const completion = live.accumulator.completion;
-    const choice = completion.choices[0];
-    const message: ChatMessage = {
-      id: live.id,
-      role: 'assistant',
-      content: choice?.message.content ?? '',
-    };
-    const refusal = choice?.message.refusal;
-    if (refusal) message.refusal = refusal;
-    const toolCalls = choice?.message.tool_calls;
-    if (toolCalls?.length) {
-      message.toolCalls = toolCalls.map((call) => ({
-        id: call.id,
-        name: call.function.name,
-        arguments: call.function.arguments,
-        status: finished ? 'ready' : 'streaming',
-      }));
-    }
-    if (completion.model) message.model = completion.model;
-    if (live.traceId !== undefined) message.traceId = live.traceId;
-    if (live.cacheStatus !== undefined) message.cacheStatus = live.cacheStatus;
-    if (finished) {
-      if (completion.usage) message.usage = completion.usage;
-      if (choice?.finish_reason) message.finishReason = choice.finish_reason;
-    }
-    return message;
-  }
-
-  #replaceMessage(message: ChatMessage): void {
-    const messages = this.#state.messages;
-    for (let i = messages.length - 1; i >= 0; i--) {
-      if (messages[i]?.id !== message.id) continue;
-      const next = messages.slice();
-      next[i] = message;
-      this.#set({ messages: next });
-      return;
-    }
-  }
-
-  #transport(): ChatTransport {
-    const options = this.#options;
-    if (options.transport) return options.transport;
-    if (options.client) return createClientChatTransport(options.client);
-    return createHttpChatTransport({
-      api: options.api,
-      fetch: options.fetch,
-      credentials: options.credentials,
-    });
   }
 
   #newId(): string {
     return (this.#options.generateId ?? createMessageId)();
-  }
-
-  #set(patch: Partial<ChatState>): void {
-    this.#state = { ...this.#state, ...patch };
-  }
-
-  /** Brings the streamed message up to date and tells every subscriber. */
-  #emit(): void {
-    this.#throttle.cancel();
-    const live = this.#live;
-    if (live?.dirty) {
-      live.dirty = false;
-      this.#replaceMessage(this.#buildMessage(live, false));
-    }
-    for (const listener of [...this.#listeners]) listener();
-  }
-}
-
-async function runToolCall(
-  onToolCall: (event: ChatToolCallEvent) => unknown,
-  call: ChatToolCall,
-  signal: AbortSignal,
-): Promise<ChatToolCall> {
-  try {
-    const result = await onToolCall({
-      toolCall: call,
-      args: parseArguments(call.arguments),
-      signal,
-    });
-    return result === undefined
-      ? { ...call, status: 'ready' }
-      : { ...call, status: 'done', result };
-  } catch (error) {
-    return {
-      ...call,
-      status: 'error',
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-}
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text === '' ? '{}' : text);
-  } catch {
-    return undefined;
   }
 }
