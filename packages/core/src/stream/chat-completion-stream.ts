@@ -2,12 +2,12 @@ import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import { APIError, APIUserAbortError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
+import { encodeSSEEvent } from '../sse/encode-sse-event.js';
+import { EventBoundaryScanner } from '../sse/event-boundary-scanner.js';
 import { createSSEDecoder, decodeSSE, type ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
 import { readBodyChunks } from './body-chunk-reader.js';
 import { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
-import { encodeSSEEvent } from './encode-sse-event.js';
-import { EventBoundaryScanner } from './event-boundary-scanner.js';
 import type { PortkeyHookResults } from './portkey-hook-results.js';
 
 /** What a {@link ChatCompletionStream} is built from, besides the response body. */
