@@ -1,7 +1,7 @@
 import { ChatwireError } from '../errors/index.js';
-import { EventStreamDecoder } from './event-stream-decoder.js';
-import { DEFAULT_MAX_EVENT_BYTES } from './event-stream-parser.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './event-line-parser.js';
 import type { ServerSentEvent } from './server-sent-event.js';
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js';
 
 /** Options of {@link createSSEDecoder}. */
 export interface SSEDecoderOptions {
@@ -47,7 +47,7 @@ export function createSSEDecoder(
   onEvent: (event: ServerSentEvent) => void,
   options: SSEDecoderOptions = {},
 ): SSEDecoder {
-  const decoder = new EventStreamDecoder(onEvent, options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
+  const decoder = new Utf8ChunkDecoder(onEvent, options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
   let ended = false;
   return {
     push(bytes) {

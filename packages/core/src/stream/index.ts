@@ -4,5 +4,4 @@ export {
   type ChatCompletionStreamInit,
   type EventBytesOptions,
 } from './chat-completion-stream.js';
-export { encodeSSEEvent } from './encode-sse-event.js';
 export type { PortkeyHookResults } from './portkey-hook-results.js';

@@ -1,6 +1,6 @@
-import { ChatwireError } from '../errors/chatwire-error.js';
 import { ToolRoundLimitError } from '../errors/tool-round-limit-error.js';
 import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator.js';
+import { ReadOnceOutcome } from '../stream/read-once-outcome.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -38,11 +38,11 @@ export class ToolRunStream implements AsyncIterable<ChatCompletionChunk> {
   readonly controller: AbortController;
 
   readonly #rounds: AsyncGenerator<ChatCompletionChunk, RunToolsResult>;
-  #reader: Reader | undefined;
-  #settled = false;
-  #resolveFinal!: (result: RunToolsResult) => void;
-  #rejectFinal!: (error: unknown) => void;
-  readonly #final: Promise<RunToolsResult>;
+  readonly #outcome = new ReadOnceOutcome<RunToolsResult, Reader>(
+    (reader) =>
+      `This ToolRunStream is already being read by ${reader}; it runs once. Use ` +
+      `finalResult() to get the outcome alongside ${reader}.`,
+  );
 
   /**
    * @param rounds The loop, yielding each round's chunks and returning the result.
@@ -54,12 +54,6 @@ export class ToolRunStream implements AsyncIterable<ChatCompletionChunk> {
   ) {
     this.#rounds = rounds;
     this.controller = controller;
-    this.#final = new Promise<RunToolsResult>((resolve, reject) => {
-      this.#resolveFinal = resolve;
-      this.#rejectFinal = reject;
-    });
-    // The outcome is also thrown to whoever iterates; nobody has to ask for it.
-    this.#final.catch(() => {});
   }
 
   /** Stops the loop; iteration and {@link finalResult} reject with `APIUserAbortError`. */
@@ -73,7 +67,7 @@ export class ToolRunStream implements AsyncIterable<ChatCompletionChunk> {
    * @throws ChatwireError when the loop is already being read.
    */
   [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
-    this.#claim('for await');
+    this.#outcome.claim('for await');
     return this.#chunks();
   }
 
@@ -84,11 +78,7 @@ export class ToolRunStream implements AsyncIterable<ChatCompletionChunk> {
    * @throws ToolRoundLimitError, or the client's errors.
    */
   finalResult(): Promise<RunToolsResult> {
-    if (this.#reader === undefined) {
-      this.#claim('finalResult()');
-      void this.#drain();
-    }
-    return this.#final;
+    return this.#outcome.final('finalResult()', () => this.#chunks());
   }
 
   /** Resolves to the final answer, as {@link finalResult} does. */
@@ -102,54 +92,27 @@ export class ToolRunStream implements AsyncIterable<ChatCompletionChunk> {
     return completion.choices[0]?.message.content ?? '';
   }
 
-  #claim(reader: Reader): void {
-    if (this.#reader !== undefined) {
-      throw new ChatwireError(
-        `This ToolRunStream is already being read by ${this.#reader}; it runs once. Use ` +
-          `finalResult() to get the outcome alongside ${this.#reader}.`,
-      );
-    }
-    this.#reader = reader;
-  }
-
   async *#chunks(): AsyncGenerator<ChatCompletionChunk> {
     try {
       for (;;) {
         const next = await this.#rounds.next();
         if (next.done) {
-          this.#settle(undefined, next.value);
+          this.#outcome.resolve(next.value);
           return;
         }
         yield next.value;
       }
     } catch (error) {
-      this.#settle(error, undefined);
+      this.#outcome.reject(error);
       throw error;
     } finally {
-      if (!this.#settled) {
+      if (!this.#outcome.settled) {
         // The reader left the loop early.
         this.abort();
         await this.#rounds.return(undefined as never).catch(() => {});
-        this.#settle(abortReason(this.controller.signal), undefined);
+        this.#outcome.reject(abortReason(this.controller.signal));
       }
     }
-  }
-
-  async #drain(): Promise<void> {
-    try {
-      for await (const _chunk of this.#chunks()) {
-        // Running to the end settles #final.
-      }
-    } catch {
-      // Already delivered through #final.
-    }
-  }
-
-  #settle(error: unknown, result: RunToolsResult | undefined): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    if (result !== undefined) this.#resolveFinal(result);
-    else this.#rejectFinal(error);
   }
 }
 

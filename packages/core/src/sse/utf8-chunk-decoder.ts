@@ -1,4 +1,4 @@
-import { EventStreamParser } from './event-stream-parser.js';
+import { EventLineParser } from './event-line-parser.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 const LF = 0x0a;
@@ -22,8 +22,9 @@ const STREAMING: TextDecodeOptions = { stream: true };
 const BYTE_ORDER_MARK = 0xfeff;
 
 /**
- * Turns the bytes of a `text/event-stream` into events: decodes UTF-8 and drives an
- * {@link EventStreamParser}. Both decoder front ends (async iteration and push) use one.
+ * Decodes the UTF-8 byte chunks of a `text/event-stream` into text and feeds it to an
+ * {@link EventLineParser}, which turns the lines into events. Both decoder front ends (async
+ * iteration and push) use one.
  *
  * The text is the same as one streaming `TextDecoder` would make of all the bytes, however
  * they are split or held back. A short run of bytes that ends at a character boundary, as
@@ -32,8 +33,8 @@ const BYTE_ORDER_MARK = 0xfeff;
  * cut at the end of a run for the next one; runs then stay with it until one ends at a
  * boundary again.
  */
-export class EventStreamDecoder {
-  private readonly parser: EventStreamParser;
+export class Utf8ChunkDecoder {
+  private readonly parser: EventLineParser;
   /** Decodes runs of bytes that start and end at character boundaries. */
   private readonly wholeDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** Decodes runs that may stop inside a character, keeping its first bytes for the next run. */
@@ -53,7 +54,7 @@ export class EventStreamDecoder {
   private holdLimit = 0;
 
   constructor(emit: (event: ServerSentEvent) => void, maxEventSize: number) {
-    this.parser = new EventStreamParser(emit, maxEventSize);
+    this.parser = new EventLineParser(emit, maxEventSize);
   }
 
   /** Decodes the next bytes, emitting every event they complete before returning. */

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
  * Text arrives in arbitrary pieces; the scanner works on each piece in place with `indexOf`
  * and only concatenates when a line spans pieces.
  */
-export class EventStreamParser {
+export class EventLineParser {
   /** The start of a line whose terminator has not arrived yet. */
   private partialLine = '';
   /** The previous piece ended with CR, so an LF opening the next piece ends no line. */

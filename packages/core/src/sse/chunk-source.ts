@@ -1,0 +1,67 @@
+/** Where the bytes come from, whatever the kind of source. */
+export interface ChunkSource {
+  read(): Promise<IteratorResult<Uint8Array, unknown>>;
+  /** Stops the source and lets go of it; must not throw. */
+  cancel(reason: unknown): void;
+  /** Lets go of a source that ended by itself. */
+  release(): void;
+}
+
+/**
+ * Opens the bytes of `source` for reading. With a `signal`, an async iterable's pending read
+ * rejects with the abort reason, since an async iterator cannot be interrupted; a web stream
+ * is interrupted by cancelling it.
+ */
+export function openChunkSource(
+  source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  signal: AbortSignal | undefined,
+): ChunkSource {
+  return typeof (source as ReadableStream<Uint8Array>).getReader === 'function'
+    ? readerSource(source as ReadableStream<Uint8Array>)
+    : iteratorSource(source as AsyncIterable<Uint8Array>, signal);
+}
+
+function readerSource(stream: ReadableStream<Uint8Array>): ChunkSource {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return {
+    read() {
+      reader ??= stream.getReader();
+      return reader.read() as Promise<IteratorResult<Uint8Array, unknown>>;
+    },
+    cancel(reason) {
+      // Cancelling settles a pending read() at once, so an abort never waits for a chunk.
+      if (reader) {
+        reader.cancel(reason).catch(ignore);
+        reader.releaseLock();
+      } else {
+        stream.cancel(reason).catch(ignore);
+      }
+    },
+    release() {
+      reader?.releaseLock();
+    },
+  };
+}
+
+function iteratorSource(source: AsyncIterable<Uint8Array>, signal?: AbortSignal): ChunkSource {
+  const iterator = source[Symbol.asyncIterator]();
+  // An async iterator cannot be interrupted, so with a signal each wait races the abort.
+  let rejectOnAbort: ((reason: unknown) => void) | undefined;
+  const aborted =
+    signal &&
+    new Promise<never>((_, reject) => {
+      rejectOnAbort = reject;
+    });
+  aborted?.catch(ignore);
+  signal?.addEventListener('abort', () => rejectOnAbort?.(signal.reason), { once: true });
+  return {
+    read: aborted ? () => Promise.race([iterator.next(), aborted]) : () => iterator.next(),
+    cancel() {
+      // Not awaited: an iterator still busy with an abandoned next() may never settle it.
+      iterator.return?.()?.catch(ignore);
+    },
+    release: ignore,
+  };
+}
+
+function ignore(): void {}

@@ -1,0 +1,106 @@
+import { createSSEDecoder } from '../sse/create-sse-decoder.js';
+import { EventBoundaryScanner } from '../sse/event-boundary-scanner.js';
+import type { ChatCompletionChunk } from '../types/index.js';
+import { readBodyChunks } from './body-chunk-reader.js';
+import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
+
+/**
+ * Passes the bytes of `body` on in whole events, as they arrived, while `events` reads each
+ * event as it passes. Bytes of an event that has not ended yet are held back until it does,
+ * and an event left unfinished when the body ends is dropped.
+ *
+ * Ends with the body, or right after the bytes of an event that reported an error (see
+ * {@link PortkeyEventInterpreter.serverError}). Throws when reading fails or an event is not
+ * JSON, having passed on the bytes of every event before it. Leaving the iteration early
+ * cancels the body.
+ *
+ * @param controller Aborting it stops the read.
+ * @param omitChunk Chunks for which it returns true have their event's bytes left out.
+ */
+export async function* relayEventBytes(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  controller: AbortController,
+  events: PortkeyEventInterpreter,
+  omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  // The signal is not read here: in Node, making it would delay the first bytes.
+  const reader = readBodyChunks(body, controller);
+  const boundaries = new EventBoundaryScanner();
+  /** Whether the event decoded last is one `omitChunk` left out. */
+  let omitDecoded = false;
+  const decoder = createSSEDecoder((event) => {
+    const chunk = events.receive(event);
+    if (chunk !== undefined && omitChunk?.(chunk) === true) omitDecoded = true;
+  });
+  // The start of an event whose end has not arrived yet: passed on once it is whole.
+  let held: Uint8Array[] = [];
+  let bodyEnded = false;
+  try {
+    for (;;) {
+      const { done, value: bytes } = await reader.read();
+      if (done) {
+        bodyEnded = true;
+        break;
+      }
+      // Each event is decoded on its own, so that bytes are passed on up to the event
+      // that failed (or through the `event: error`) and not beyond, and an omitted event's
+      // bytes can be cut out.
+      let whole = 0;
+      // Where the bytes kept since the last omitted event start; pieces before it wait in
+      // `kept`, which stays empty unless an event was omitted.
+      let keptFrom = 0;
+      const kept: Uint8Array[] = [];
+      let failure: { error: unknown } | undefined;
+      try {
+        for (let end = boundaries.next(bytes, 0); end !== -1; ) {
+          omitDecoded = false;
+          decoder.push(whole === 0 && end === bytes.length ? bytes : bytes.subarray(whole, end));
+          if (omitDecoded) {
+            if (keptFrom < whole) kept.push(...held, bytes.subarray(keptFrom, whole));
+            // Held bytes are the start of the first event here: passed on above when that
+            // event was kept, left out with it otherwise.
+            held = [];
+            keptFrom = end;
+          }
+          whole = end;
+          if (events.serverError !== undefined) break;
+          end = boundaries.next(bytes, whole);
+        }
+        if (events.serverError === undefined && whole < bytes.length) {
+          decoder.push(whole === 0 ? bytes : bytes.subarray(whole));
+        }
+      } catch (error) {
+        failure = { error };
+      }
+      if (keptFrom < whole) {
+        const ready =
+          whole === bytes.length && keptFrom === 0 ? bytes : bytes.subarray(keptFrom, whole);
+        if (held.length === 0 && kept.length === 0) {
+          yield ready;
+        } else {
+          kept.push(...held, ready);
+          held = [];
+        }
+      }
+      if (kept.length > 0) yield kept.length === 1 ? kept[0]! : concatenate(kept);
+      if (failure !== undefined) throw failure.error;
+      if (events.serverError !== undefined) break;
+      if (whole < bytes.length) held.push(whole === 0 ? bytes : bytes.subarray(whole));
+    }
+  } finally {
+    if (bodyEnded) reader.release();
+    else reader.cancel();
+  }
+}
+
+function concatenate(pieces: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    joined.set(piece, offset);
+    offset += piece.length;
+  }
+  return joined;
+}
