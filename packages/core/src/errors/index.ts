@@ -17,6 +17,7 @@ export {
 } from './api-errors.js';
 export { ChatRequestError, type ChatRequestErrorInit } from './chat-request-error.js';
 export { ChatwireError, InvalidOptionError } from './chatwire-error.js';
+export { SSEEventTooLargeError } from './sse-event-too-large-error.js';
 export { StreamTruncatedError } from './stream-truncated-error.js';
 export { ToolArgumentsError } from './tool-arguments-error.js';
 export { ToolRoundLimitError } from './tool-round-limit-error.js';

@@ -1,5 +1,5 @@
+import { SSEEventTooLargeError } from '../errors/sse-event-too-large-error.js';
 import type { ServerSentEvent } from './server-sent-event.js';
-import { SSEEventTooLargeError } from './sse-event-too-large-error.js';
 
 const LF = 0x0a;
 const SPACE = 0x20;

@@ -2,4 +2,3 @@ export { createSSEDecoder, type SSEDecoder, type SSEDecoderOptions } from './cre
 export { type DecodeSSEOptions, decodeSSE } from './decode-sse.js';
 export { encodeSSEEvent } from './encode-sse-event.js';
 export type { ServerSentEvent } from './server-sent-event.js';
-export { SSEEventTooLargeError } from './sse-event-too-large-error.js';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChatwireError } from '../../src/errors/index.js';
-import {
-  createSSEDecoder,
-  decodeSSE,
-  type ServerSentEvent,
-  SSEEventTooLargeError,
-} from '../../src/sse/index.js';
+import { ChatwireError, SSEEventTooLargeError } from '../../src/errors/index.js';
+import { createSSEDecoder, decodeSSE, type ServerSentEvent } from '../../src/sse/index.js';
 import { collect, toBytes } from './decode-both-ways.js';
 
 /**

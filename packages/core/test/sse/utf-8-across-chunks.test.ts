@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSSEDecoder, SSEEventTooLargeError } from '../../src/sse/index.js';
+import { SSEEventTooLargeError } from '../../src/errors/index.js';
+import { createSSEDecoder } from '../../src/sse/index.js';
 import { decodeAllWays, decodePushed, decodeStream, toBytes } from './decode-both-ways.js';
 
 const BOM = [0xef, 0xbb, 0xbf];

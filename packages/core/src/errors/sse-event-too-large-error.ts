@@ -1,10 +1,11 @@
-import { ChatwireError } from '../errors/index.js';
+import { ChatwireError } from './chatwire-error.js';
 
 /**
  * An event (or one line of it) in a server-sent event stream grew past the decoder's
  * `maxEventBytes` limit. Decoding stops instead of buffering without bound.
  */
 export class SSEEventTooLargeError extends ChatwireError {
+  static override readonly brand: string = 'chatwire.SSEEventTooLargeError';
   override name = 'SSEEventTooLargeError';
 
   constructor(
