@@ -12,8 +12,11 @@ export class APIError extends ChatwireError {
   readonly status: number | undefined;
   /** The response headers, when a response arrived. */
   readonly headers: Headers | undefined;
-  /** The parsed error body as the server sent it (JSON when it parsed, else the text). */
-  readonly error: unknown;
+  /**
+   * The parsed error body as the server sent it (JSON when it parsed, else the text), with the
+   * request's credentials redacted. Not enumerable, so loggers and `JSON.stringify` leave it out.
+   */
+  declare readonly error: unknown;
   /** The `x-request-id` (or `request-id`) response header, when present. */
   readonly requestID: string | null;
   /**
@@ -39,7 +42,9 @@ export class APIError extends ChatwireError {
     super(message ?? describeStatus(status, fields.message, error));
     this.status = status;
     this.headers = headers;
-    this.error = error;
+    // Not enumerable: a body can echo credentials, and loggers and JSON.stringify print what
+    // is enumerable.
+    Object.defineProperty(this, 'error', { value: error, enumerable: false });
     this.code = fields.code;
     this.type = fields.type;
     this.param = fields.param;

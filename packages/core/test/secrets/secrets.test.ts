@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APIError } from '../../src/errors/index.js';
 import {
   REDACTED,
   redactText,
@@ -92,5 +93,15 @@ describe('redacting', () => {
       `https://${REDACTED}@gateway.example/v1`,
     );
     expect(redactUrlCredentials('http://127.0.0.1:8787/v1')).toBe('http://127.0.0.1:8787/v1');
+  });
+});
+
+describe('errors and logs', () => {
+  it('keeps the raw error body out of JSON.stringify and enumeration, while error.error still reads it', () => {
+    const body = { error: { message: 'nope' }, debug: { 'x-portkey-api-key': API_KEY } };
+    const error = new APIError(401, body, 'Unauthorized', undefined);
+    expect(error.error).toBe(body);
+    expect(Object.keys(error)).not.toContain('error');
+    expect(JSON.stringify(error)).not.toContain(API_KEY);
   });
 });
