@@ -133,7 +133,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    */
   [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
     this.#outcome.claim('for await');
-    return this.#chunks();
+    return this.#bodyReader.chunks();
   }
 
   /**
@@ -189,7 +189,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       },
       cancel: async () => {
         this.abort();
-        await records.return(undefined).catch(() => {});
+        await records.return().catch(() => {});
       },
     });
   }
@@ -224,11 +224,5 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   eventBytes(options: EventBytesOptions = {}): AsyncIterableIterator<Uint8Array> {
     this.#outcome.claim('eventBytes()');
     return this.#bodyReader.eventBytes(options.omitChunk);
-  }
-
-  async *#chunks(): AsyncGenerator<ChatCompletionChunk> {
-    for await (const record of this.#bodyReader.records()) {
-      if (record.chunk) yield record.chunk;
-    }
   }
 }

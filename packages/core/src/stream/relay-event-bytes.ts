@@ -56,7 +56,7 @@ export async function* relayEventBytes(
           omitDecoded = false;
           decoder.push(whole === 0 && end === bytes.length ? bytes : bytes.subarray(whole, end));
           if (omitDecoded) {
-            if (keptFrom < whole) kept.push(...held, bytes.subarray(keptFrom, whole));
+            if (keptFrom < whole) keepAll(kept, held, bytes.subarray(keptFrom, whole));
             // Held bytes are the start of the first event here: passed on above when that
             // event was kept, left out with it otherwise.
             held = [];
@@ -78,7 +78,7 @@ export async function* relayEventBytes(
         if (held.length === 0 && kept.length === 0) {
           yield ready;
         } else {
-          kept.push(...held, ready);
+          keepAll(kept, held, ready);
           held = [];
         }
       }
@@ -91,6 +91,15 @@ export async function* relayEventBytes(
     if (bodyEnded) reader.release();
     else reader.cancel();
   }
+}
+
+/**
+ * Appends `held` and then `last` to `kept`. Not `push(...held)`: a long line read in tiny
+ * chunks is held in more pieces than a call takes arguments.
+ */
+function keepAll(kept: Uint8Array[], held: readonly Uint8Array[], last: Uint8Array): void {
+  for (const piece of held) kept.push(piece);
+  kept.push(last);
 }
 
 function concatenate(pieces: readonly Uint8Array[]): Uint8Array {

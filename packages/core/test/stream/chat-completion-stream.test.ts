@@ -292,6 +292,18 @@ describe('ChatCompletionStream.eventBytes', () => {
     return pieces;
   }
 
+  it('passes on an event of a megabyte that arrives four bytes at a time', async () => {
+    const text = sseText(textChunks(['x'.repeat(1024 * 1024)]));
+    const bytes = new TextEncoder().encode(text);
+    async function* fourBytesAtATime() {
+      for (let offset = 0; offset < bytes.length; offset += 4) {
+        yield bytes.subarray(offset, offset + 4);
+      }
+    }
+    const pieces = await readPieces(streamOf(fourBytesAtATime()));
+    expect(pieces.join('')).toBe(text);
+  });
+
   it.each(SEEDS)('hands out the bytes Portkey sent, whole events only (seed %i)', async (seed) => {
     const chunks = textChunks(['pass ', 'through ', '✓ 東京']);
     const text =
