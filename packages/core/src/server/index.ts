@@ -15,7 +15,6 @@ export {
   type ErrorResponse,
   type OpenAIErrorBody,
   toErrorResponse,
-  typeForStatus,
 } from './error-response.js';
 export type {
   ChatCompletionsHandlerOptions,
@@ -34,6 +33,9 @@ export {
 } from './policy/chat-policy-options.js';
 export { resolveChatPolicy } from './policy/resolve-chat-policy.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
-export { invalidJsonError, requestTooLargeError } from './request-errors.js';
 export { type RequestScope, type RequestScopeOptions, requestScope } from './request-scope.js';
+export {
+  type StatusErrorDetails,
+  statusErrorResponse,
+} from './status-error-response.js';
 export { writeErrorResponse } from './write-json-response.js';
