@@ -6,8 +6,9 @@ import type {
   ChatCompletionFinishReason,
   CompletionUsage,
 } from '../types/index.js';
-import type { ChatPolicyOptions } from './chat-policy.js';
+import type { DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
+import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
 
 /**
  * Portkey options and request settings for one upstream call, decided by the server per
@@ -104,12 +105,12 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
    * the body is not parsed already (a framework's body parser applies its own limit).
-   * Defaults to 1 MiB (1 048 576).
+   * Defaults to {@link DEFAULT_BODY_LIMIT} (1 MiB).
    */
   bodyLimit?: number;
   /**
    * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
-   * turns it off. Defaults to 15 000.
+   * turns it off. Defaults to {@link DEFAULT_KEEP_ALIVE_MS} (15 000).
    */
   keepAliveMs?: number;
   /**
