@@ -69,6 +69,8 @@ export function readImageFacts(url: string): ImageFacts {
     const bytes = decodeDataUrl(url);
     if (!bytes) return { kind: 'unreadable' };
     const { width, height, type = 'image' } = imageSize(bytes);
+    // A few bytes can pass for a headerless format (TGA) of no size: that is no image.
+    if (!(width > 0 && height > 0)) return { kind: 'unreadable' };
     const pixels = pixelsOf(bytes, type);
     return {
       kind: 'read',
