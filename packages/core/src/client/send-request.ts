@@ -46,9 +46,9 @@ function secretsOf(call: Call): () => readonly string[] {
   };
 }
 
-/** The message with the call's credentials and the baseURL's user and password taken out. */
+/** The message with the call's credentials taken out. */
 function redactMessage(message: string, call: Call): string {
-  return redactUrlCredentials(redactText(message, secretValuesOf(call.headers)));
+  return redactText(message, secretValuesOf(call.headers));
 }
 
 function noop(): void {}
@@ -85,7 +85,7 @@ function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): unkno
   if (cause instanceof APIError || !isNetworkFailure(cause)) return cause;
   return new APIConnectionError({
     message: redactMessage(
-      `Connection error: could not get an answer from ${call.baseURL} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
+      `Connection error: could not get an answer from ${redactUrlCredentials(call.baseURL)} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
       call,
     ),
     cause,
@@ -96,7 +96,7 @@ function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): unkno
 function midStreamFailure(cause: unknown, call: Call): APIConnectionError {
   return new APIConnectionError({
     message: redactMessage(
-      `Connection error: the stream from ${call.baseURL} broke off (${describeCause(cause)}). A stream that has begun is not retried; call again to start over.`,
+      `Connection error: the stream from ${redactUrlCredentials(call.baseURL)} broke off (${describeCause(cause)}). A stream that has begun is not retried; call again to start over.`,
       call,
     ),
     cause,
