@@ -174,3 +174,9 @@ export async function startEchoingUpstream(): Promise<EchoingUpstream> {
     },
   };
 }
+
+/** All a browser receives of an answer, as one text: status line, headers and body bytes. */
+export async function everythingTheBrowserGets(response: Response): Promise<string> {
+  const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
+  return `${response.status}\n${headers}\n\n${await response.text()}`;
+}
