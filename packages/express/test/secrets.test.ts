@@ -83,13 +83,16 @@ describe('credentials an upstream echoes', () => {
       [answer, false],
       [answer, true],
     ]) as Array<[EchoAnswer, boolean]>,
-  )('never reach the browser from a %s answer (stream: %s), in status, headers or body', async (answer, stream) => {
-    const before = upstream.received.length;
-    const seen = await everythingTheBrowserGets(await ask(chat, answer, stream));
-    expect(upstream.received.length).toBe(before + 1);
-    expect(canariesIn(JSON.stringify(upstream.received.at(-1))).length).toBe(4);
-    expect(canariesIn(seen)).toEqual([]);
-  });
+  )(
+    'never reach the browser from a %s answer (stream: %s), in status, headers or body',
+    async (answer, stream) => {
+      const before = upstream.received.length;
+      const seen = await everythingTheBrowserGets(await ask(chat, answer, stream));
+      expect(upstream.received.length).toBe(before + 1);
+      expect(canariesIn(JSON.stringify(upstream.received.at(-1))).length).toBe(4);
+      expect(canariesIn(seen)).toEqual([]);
+    },
+  );
 
   it('never reach onError, whether the error is printed, inspected or serialised', async () => {
     const before = errors.length;
