@@ -36,12 +36,12 @@ const callOptions = {
   config: CANARY_OPTIONS.config,
 };
 
-function body(answer: EchoAnswer, stream = false) {
-  return {
-    model: 'gpt-4o-mini',
-    messages: [{ role: 'user' as const, content: answer }],
-    stream,
-  };
+function body(answer: EchoAnswer) {
+  return { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: answer }] };
+}
+
+function streamBody(answer: EchoAnswer) {
+  return { ...body(answer), stream: true as const };
 }
 
 async function rejection(call: Promise<unknown>): Promise<unknown> {
@@ -69,7 +69,7 @@ describe('credentials echoed by an upstream', () => {
   it('reach the upstream, so the tests below have something to leak', async () => {
     const client = canaryClient();
     await client.chat.completions
-      .create(body('stream', true), callOptions)
+      .create(streamBody('stream'), callOptions)
       .then((stream) => stream.finalChatCompletion());
     const sent = JSON.stringify(upstream.received.at(-1));
     expect(canariesIn(sent)).toEqual(Object.values(CANARIES));
@@ -89,7 +89,7 @@ describe('credentials echoed by an upstream', () => {
 
   it('are redacted from the error an error event inside a stream reports', async () => {
     const stream = await canaryClient().chat.completions.create(
-      body('stream-error-event', true),
+      streamBody('stream-error-event'),
       callOptions,
     );
     const error = await rejection(stream.finalChatCompletion());
@@ -100,7 +100,7 @@ describe('credentials echoed by an upstream', () => {
 
   it('are left out of relayed bytes with omitErrorEvent, which end before the error event', async () => {
     const stream = await canaryClient().chat.completions.create(
-      body('stream-error-event', true),
+      streamBody('stream-error-event'),
       callOptions,
     );
     const decoder = new TextDecoder();

@@ -87,36 +87,42 @@ function answer(kind: string, headers: IncomingHttpHeaders, response: ServerResp
   response.setHeader('x-echoed-request-headers', echoed);
   switch (kind as EchoAnswer) {
     case 'json-401':
-      return jsonError(response, 401, headers, {
+      jsonError(response, 401, headers, {
         message: `Incorrect API key provided: ${apiKeyOf(headers)}`,
         type: 'authentication_error',
       });
+      break;
     case 'json-400':
-      return jsonError(response, 400, headers, {
+      jsonError(response, 400, headers, {
         message: `Invalid value for 'messages' in a request with the headers ${echoed}`,
         type: 'invalid_request_error',
         param: 'messages',
       });
+      break;
     case 'json-429':
-      return jsonError(response, 429, headers, {
+      jsonError(response, 429, headers, {
         message: `Rate limit reached for the key ${apiKeyOf(headers)}`,
         type: 'rate_limit_error',
       });
+      break;
     case 'json-500':
-      return jsonError(response, 500, headers, {
+      jsonError(response, 500, headers, {
         message: `The provider failed with the headers ${echoed}`,
         type: 'api_error',
       });
+      break;
     case 'text-error':
       response.writeHead(503, { 'content-type': 'text/plain' });
-      return void response.end(`Service unavailable for ${echoed}`);
+      response.end(`Service unavailable for ${echoed}`);
+      break;
     case 'text-200':
       response.writeHead(200, { 'content-type': 'text/plain' });
-      return void response.end(`Hello from a proxy that got ${echoed}`);
+      response.end(`Hello from a proxy that got ${echoed}`);
+      break;
     case 'stream-error-event':
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunk('Par', null));
-      return void response.end(
+      response.end(
         `event: error\ndata: ${JSON.stringify({
           error: {
             message: `The provider failed for the key ${apiKeyOf(headers)}`,
@@ -126,11 +132,13 @@ function answer(kind: string, headers: IncomingHttpHeaders, response: ServerResp
           debug: { headers },
         })}\n\n`,
       );
+      break;
     case 'stream':
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(chunk('Paris', null));
       response.write(chunk('', 'stop'));
-      return void response.end('data: [DONE]\n\n');
+      response.end('data: [DONE]\n\n');
+      break;
     default:
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end(`No such answer: ${kind}`);
