@@ -40,3 +40,11 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
 export function redactUrlCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, `$1${REDACTED}@`);
 }
+
+/** A copy of response headers with secrets redacted in every value, for an error to keep. */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  if (secrets.length === 0) return headers;
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, redactText(value, secrets));
+  return copy;
+}

@@ -54,6 +54,7 @@ export function createChatCompletionsHandler(
   const streamUsage = options.streamUsage ?? true;
   const client = upstreamClient(options.client);
   const report = createFinishReport(options);
+  const answerOptions = { upstreamErrors: options.upstreamErrors };
 
   const handle = async (
     request: IncomingMessage,
@@ -79,9 +80,9 @@ export function createChatCompletionsHandler(
       if (context.traceId !== traceId) setTraceIdHeader(response, context.traceId);
       const answer = await callUpstream(client.get(), context, upstream.options, streamUsage);
       if (answer.kind === 'json') await answerJson(context, answer.completion, report);
-      else await relayStream(context, answer, options.keepAliveMs, report);
+      else await relayStream(context, answer, options.keepAliveMs, report, answerOptions);
     } catch (error) {
-      await answerFailure(error, { response, signal, context }, report);
+      await answerFailure(error, { response, signal, context, answerOptions }, report);
     }
   };
 

@@ -13,6 +13,7 @@ export {
 } from './defaults.js';
 export {
   type ErrorResponse,
+  type ErrorResponseOptions,
   type OpenAIErrorBody,
   toErrorResponse,
 } from './error-response.js';
@@ -38,4 +39,5 @@ export {
   type StatusErrorDetails,
   statusErrorResponse,
 } from './status-error-response.js';
+export type { UpstreamErrorsMode } from './upstream-error-response.js';
 export { writeErrorResponse } from './write-json-response.js';

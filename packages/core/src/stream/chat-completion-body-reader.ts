@@ -106,10 +106,17 @@ export class ChatCompletionBodyReader implements BodyReadEnding {
    */
   async *eventBytes(
     omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
+    omitErrorEvent = false,
   ): AsyncGenerator<Uint8Array, void, undefined> {
     try {
       try {
-        yield* relayEventBytes(this.#body, this.#controller, this.#events, omitChunk);
+        yield* relayEventBytes(
+          this.#body,
+          this.#controller,
+          this.#events,
+          omitChunk,
+          omitErrorEvent,
+        );
       } catch (error) {
         if (!this.#events.sawDone) throw error;
       }

@@ -16,21 +16,24 @@ import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
  *
  * @param controller Aborting it stops the read.
  * @param omitChunk Chunks for which it returns true have their event's bytes left out.
+ * @param omitErrorEvent Whether the bytes of the event that reported an error are left out.
  */
 export async function* relayEventBytes(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   controller: AbortController,
   events: PortkeyEventInterpreter,
   omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
+  omitErrorEvent = false,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   // The signal is not read here: in Node, making it would delay the first bytes.
   const reader = readBodyChunks(body, controller);
   const boundaries = new EventBoundaryScanner();
-  /** Whether the event decoded last is one `omitChunk` left out. */
+  /** Whether the event decoded last is one left out (by `omitChunk`, or an error). */
   let omitDecoded = false;
   const decoder = createSSEDecoder((event) => {
     const chunk = events.receive(event);
     if (chunk !== undefined && omitChunk?.(chunk) === true) omitDecoded = true;
+    else if (omitErrorEvent && events.serverError !== undefined) omitDecoded = true;
   });
   // The start of an event whose end has not arrived yet: passed on once it is whole.
   let held: Uint8Array[] = [];

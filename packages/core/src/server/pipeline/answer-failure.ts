@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { toErrorResponse } from '../error-response.js';
+import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import { writeErrorResponse } from '../write-json-response.js';
 import type { FinishReport } from './finish-report.js';
@@ -11,6 +11,8 @@ export interface FailedTurn {
   readonly signal: AbortSignal;
   /** The turn, once the body passed validation and policy. */
   readonly context: ChatRequestContext | undefined;
+  /** How much of an upstream's error the browser is told. */
+  readonly answerOptions: ErrorResponseOptions;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface FailedTurn {
  */
 export async function answerFailure(
   error: unknown,
-  { response, signal, context }: FailedTurn,
+  { response, signal, context, answerOptions }: FailedTurn,
   report: FinishReport,
 ): Promise<void> {
   if (signal.aborted) {
@@ -35,7 +37,7 @@ export async function answerFailure(
     });
     return;
   }
-  const answer = toErrorResponse(error);
+  const answer = toErrorResponse(error, answerOptions);
   if (!response.headersSent) {
     if (answer.status === 413 || answer.status === 405) response.setHeader('connection', 'close');
     if (answer.status === 405) response.setHeader('allow', 'POST');

@@ -1,6 +1,6 @@
-import { APIUserAbortError, StreamTruncatedError } from '../../errors/index.js';
+import { APIUserAbortError } from '../../errors/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
-import { toErrorResponse } from '../error-response.js';
+import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import { answerHeaders } from '../response-headers.js';
 import { SSEResponseWriter } from '../sse-response-writer.js';
@@ -14,14 +14,16 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
 
 /**
  * The answer step for a stream: the upstream's events passed on as they come (their bytes, not
- * re-encoded), with backpressure and keep-alive; a failure after the start sent as
- * `event: error`. Leaving early (the browser went away) aborts the upstream call.
+ * re-encoded), with backpressure and keep-alive; a failure after the start, an upstream
+ * `event: error` included, sent as an `event: error` of our own shape and wording. Leaving
+ * early (the browser went away) aborts the upstream call.
  */
 export async function relayStream(
   context: ChatRequestContext,
   { stream, usageForBrowser }: StreamedAnswer,
   keepAliveMs: number | undefined,
   report: FinishReport,
+  answerOptions: ErrorResponseOptions = {},
 ): Promise<void> {
   const writer = new SSEResponseWriter(context.response, { keepAliveMs });
   const meta = stream.meta;
@@ -31,7 +33,12 @@ export async function relayStream(
   try {
     // Usage asked for on the browser's behalf stays here: a usage-only chunk (`choices: []`)
     // would break clients that read `chunk.choices[0]` without asking for it.
-    const events = stream.eventBytes(usageForBrowser ? undefined : { omitChunk: isUsageOnlyChunk });
+    // An upstream error event may carry anything (echoed request headers, say): it is
+    // re-encoded below rather than passed on.
+    const events = stream.eventBytes({
+      omitChunk: usageForBrowser ? undefined : isUsageOnlyChunk,
+      omitErrorEvent: true,
+    });
     for await (const bytes of events) {
       firstByteAt ??= performance.now();
       if (!writer.write(bytes)) await writer.drained();
@@ -50,18 +57,12 @@ export async function relayStream(
   } catch (error) {
     outcome = error;
   }
-  if (!browserLeft) {
-    if (readError !== undefined) {
-      // The connection to the upstream failed mid-answer: tell the browser before closing.
-      writer.fail(toErrorResponse(readError).body);
-    } else if (StreamTruncatedError.isInstance(outcome)) {
-      writer.fail(toErrorResponse(outcome).body);
-    } else {
-      // An upstream `event: error` was passed on as it came; the stream ends here either way.
-      writer.end();
-    }
-  }
   const failure = readError ?? outcome;
+  if (!browserLeft) {
+    // A broken connection, a truncation or the upstream's error event: told before closing.
+    if (failure === undefined) writer.end();
+    else writer.fail(toErrorResponse(failure, answerOptions).body);
+  }
   if (failure !== undefined && !browserLeft && !APIUserAbortError.isInstance(failure)) {
     await report.error(failure, context);
     return;
