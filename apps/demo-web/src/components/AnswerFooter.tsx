@@ -11,7 +11,7 @@ function formatMs(ms: number): string {
  * answer in Portkey's logs and the server's), token usage, latency and the cache's verdict.
  */
 export function AnswerFooter({ message }: { message: ChatMessage }): ReactNode {
-  const { traceId, usage, cacheStatus, latencyMs, model, finishReason } = message;
+  const { traceId, usage, cacheStatus, latencyMs, finishReason } = message;
   return (
     <dl className="answer-footer" aria-label="Answer details">
       {traceId !== undefined && (
@@ -43,13 +43,7 @@ export function AnswerFooter({ message }: { message: ChatMessage }): ReactNode {
         <dt>Cache</dt>
         <dd>{cacheStatus ?? 'not reported'}</dd>
       </div>
-      {model !== undefined && (
-        <div className="footer-item">
-          <dt>Model</dt>
-          <dd>{model}</dd>
-        </div>
-      )}
-      {finishReason !== undefined && finishReason !== 'stop' && (
+      {finishReason === 'length' && (
         <div className="footer-item">
           <dt>Finish</dt>
           <dd>{finishReason}</dd>
