@@ -3,7 +3,7 @@ import { type DemoFixture, TEST_MODELS } from '../support/demo-fixture.js';
 
 /** Failed answers, told in plain words, with what a developer needs one click away. */
 export function failureTests(fixture: DemoFixture): void {
-  it('says in plain words that the model is busy, with status, trace id and Copy under Details', async () => {
+  it('says in plain words that the model is busy, with status, trace id and Copy under Details, and the server logs that trace id', async () => {
     const { chat, page, server } = fixture;
     await fixture.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.url,
@@ -26,6 +26,7 @@ export function failureTests(fixture: DemoFixture): void {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('Status: 429');
     expect(copied).toContain(`Trace id: ${traceId}`);
+    await server.waitForOutput(traceId);
   });
 
   it('keeps the failed turn, its trace id and Retry on the page after Dismiss', async () => {
