@@ -199,9 +199,14 @@ export class RedisTurnStore implements TurnStore {
     commands.on('error', () => {});
     subscriber.on('error', () => {});
     try {
-      await Promise.all([commands.connect(), subscriber.connect()]);
-      await subscriber.subscribe(this.#keys.stopChannel, (turnId) =>
-        this.#producers.get(turnId)?.abort(),
+      await withinMs(
+        this.#commandTimeoutMs,
+        (async () => {
+          await Promise.all([commands.connect(), subscriber.connect()]);
+          await subscriber.subscribe(this.#keys.stopChannel, (turnId) =>
+            this.#producers.get(turnId)?.abort(),
+          );
+        })(),
       );
     } catch (error) {
       commands.destroy();
@@ -217,5 +222,18 @@ export class RedisTurnStore implements TurnStore {
       run: (script, keys, args) => timed.eval(script, { keys, arguments: args }),
     };
     return { context, subscriber };
+  }
+}
+
+/** `work`, or a rejection once `ms` have passed: node-redis retries a first connection forever. */
+async function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection to Redis within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
