@@ -15,7 +15,6 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 const STARTUP_ATTEMPTS = 5;
 
 /** Starts `redis-server` on a free 127.0.0.1 port in a temporary directory. */
@@ -61,7 +60,7 @@ async function freePort(): Promise<number> {
 
 async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
-    REDIS_SERVER,
+    'redis-server',
     [
       '--port',
       String(port),
