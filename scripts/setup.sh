@@ -18,6 +18,15 @@ if [ "${CHATWIRE_SKIP_BROWSER:-}" != "1" ] && [ -d apps/demo-web ] && ! command 
   fi
 fi
 
+if ! command -v redis-server >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "redis-server is missing: install it (Debian: apt-get install redis-server) for @chatwire/redis's tests" >&2
+  fi
+fi
+
 if [ "${CI:-}" = "true" ]; then
   pnpm install --frozen-lockfile
 else

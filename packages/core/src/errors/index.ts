@@ -21,3 +21,7 @@ export { SSEEventTooLargeError } from './sse-event-too-large-error.js';
 export { StreamTruncatedError } from './stream-truncated-error.js';
 export { ToolArgumentsError } from './tool-arguments-error.js';
 export { ToolRoundLimitError } from './tool-round-limit-error.js';
+export { TurnEndedError } from './turn-ended-error.js';
+export { TurnNotFoundError } from './turn-not-found-error.js';
+export { TurnStoreUnavailableError } from './turn-store-unavailable-error.js';
+export { TurnTooLargeError } from './turn-too-large-error.js';

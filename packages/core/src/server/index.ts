@@ -1,4 +1,8 @@
 export { ChatRequestError, type ChatRequestErrorInit } from '../errors/chat-request-error.js';
+export { TurnEndedError } from '../errors/turn-ended-error.js';
+export { TurnNotFoundError } from '../errors/turn-not-found-error.js';
+export { TurnStoreUnavailableError } from '../errors/turn-store-unavailable-error.js';
+export { TurnTooLargeError } from '../errors/turn-too-large-error.js';
 export {
   type ChatCompletionsHandler,
   createChatCompletionsHandler,
@@ -39,5 +43,6 @@ export {
   type StatusErrorDetails,
   statusErrorResponse,
 } from './status-error-response.js';
+export * from './turns/index.js';
 export type { UpstreamErrorsMode } from './upstream-error-response.js';
 export { writeErrorResponse } from './write-json-response.js';

@@ -1,0 +1,41 @@
+import { TurnEndedError } from '../../errors/turn-ended-error.js';
+import type { MemoryTurn } from './memory-turn.js';
+import type { TurnBudget } from './turn-budget.js';
+import type { TurnOutcome, TurnProducer } from './turn-store.js';
+
+/** The producer of a turn held in memory. */
+export class MemoryTurnProducer implements TurnProducer {
+  readonly #turn: MemoryTurn;
+  readonly #budget: TurnBudget;
+  readonly #onFinish: () => void;
+
+  constructor(turn: MemoryTurn, budget: TurnBudget, onFinish: () => void) {
+    this.#turn = turn;
+    this.#budget = budget;
+    this.#onFinish = onFinish;
+  }
+
+  get turnId(): string {
+    return this.#turn.id;
+  }
+
+  get signal(): AbortSignal {
+    return this.#turn.stopController.signal;
+  }
+
+  async append(data: string, event?: string): Promise<string> {
+    if (this.#turn.end !== undefined) throw new TurnEndedError(this.#turn.id);
+    this.#budget.spend(data, event);
+    return this.#turn.record(data, event);
+  }
+
+  async heartbeat(): Promise<void> {
+    this.#turn.lastProgressAt = Date.now();
+  }
+
+  async finish(outcome: TurnOutcome): Promise<boolean> {
+    const ended = this.#turn.finish(outcome);
+    if (ended) this.#onFinish();
+    return ended;
+  }
+}

@@ -1,0 +1,88 @@
+import {
+  TurnBudget,
+  TurnEndedError,
+  type TurnOutcome,
+  type TurnProducer,
+} from '@chatwire/core/server';
+import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
+import { storeUnavailable } from './store-unavailable.js';
+import { APPEND_EVENT, END_TURN } from './turn-scripts.js';
+
+/** The producer of a turn stored in Redis. */
+export class RedisTurnProducer implements TurnProducer {
+  readonly #context: RedisTurnContext;
+  readonly #stop: AbortController;
+  readonly #budget: TurnBudget;
+  readonly #keys: string[];
+  readonly #release: () => void;
+
+  constructor(
+    readonly turnId: string,
+    idempotencyKey: string,
+    context: RedisTurnContext,
+    stop: AbortController,
+    release: () => void,
+  ) {
+    this.#context = context;
+    this.#stop = stop;
+    this.#release = release;
+    const { keys, options } = context;
+    this.#budget = new TurnBudget(options.maxBytes, options.maxEvents);
+    this.#keys = [keys.turn(turnId), keys.events(turnId), keys.alive(turnId), idempotencyKey];
+  }
+
+  get signal(): AbortSignal {
+    return this.#stop.signal;
+  }
+
+  async append(data: string, event?: string): Promise<string> {
+    this.#budget.spend(data, event);
+    return this.#beat(data, event ?? '', '1');
+  }
+
+  async heartbeat(): Promise<void> {
+    await this.#beat('', '', '0');
+  }
+
+  async finish(outcome: TurnOutcome): Promise<boolean> {
+    const recorded = { ...outcome, estimated: outcome.estimated ?? false };
+    try {
+      const ended = await this.#context.run(END_TURN, this.#keys, [
+        JSON.stringify(recorded),
+        recorded.status,
+        String(this.#context.options.ttlMs),
+        '0',
+      ]);
+      return ended === 1;
+    } catch (error) {
+      throw storeUnavailable(error);
+    } finally {
+      this.#release();
+    }
+  }
+
+  async #beat(data: string, event: string, appending: '0' | '1'): Promise<string> {
+    const { options } = this.#context;
+    let reply: [number, string?, string?];
+    try {
+      reply = (await this.#context.run(APPEND_EVENT, this.#keys, [
+        data,
+        event,
+        String(options.maxEvents),
+        String(runningTtlMs(options)),
+        String(options.producerTimeoutMs),
+        appending,
+      ])) as [number, string?, string?];
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+    const [running, id = '', stopRequested = ''] = reply;
+    // The stop flag backs up the pub/sub message, which a reconnecting subscriber can miss.
+    if (running !== 1 || stopRequested !== '') this.#stop.abort();
+    if (running !== 1) {
+      this.#release();
+      throw new TurnEndedError(this.turnId);
+    }
+    return id;
+  }
+}

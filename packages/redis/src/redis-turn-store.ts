@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidOptionError } from '@chatwire/core';
+import {
+  type CreatedTurn,
+  type CreateTurnInit,
+  type FollowTurnOptions,
+  producerLostOutcome,
+  resolveTurnStoreOptions,
+  type TurnEntry,
+  type TurnInfo,
+  TurnNotFoundError,
+  type TurnStore,
+  type TurnStoreOptions,
+} from '@chatwire/core/server';
+import { followTurn } from './follow-turn.js';
+import { type RedisClient, type RedisTurnContext, runningTtlMs } from './redis-connection.js';
+import { RedisKeys } from './redis-keys.js';
+import { RedisTurnProducer } from './redis-turn-producer.js';
+import { storeUnavailable } from './store-unavailable.js';
+import { type TurnHash, turnInfoOf } from './turn-hash.js';
+import { CREATE_TURN, END_TURN, STOP_TURN } from './turn-scripts.js';
+
+/** Options of {@link RedisTurnStore}. */
+export interface RedisTurnStoreOptions extends TurnStoreOptions {
+  /**
+   * A node-redis client (`createClient({ url })` from `redis`), connected or not. The store
+   * never uses or closes it: it opens duplicates of it, one for commands, one for stop messages,
+   * and one per follower while it follows (a blocking read holds a connection).
+   */
+  client: RedisClient;
+  /** Prepended to every key and channel, to share one Redis with other data. */
+  keyPrefix?: string;
+  /**
+   * Milliseconds a command may wait, also while the connection is being re-established, before
+   * it fails with `TurnStoreUnavailableError`.
+   */
+  commandTimeoutMs?: number;
+}
+
+/** The key prefix when `keyPrefix` is not given. */
+export const DEFAULT_REDIS_KEY_PREFIX = 'chatwire:turn:';
+
+/** The command timeout, in milliseconds, when `commandTimeoutMs` is not given. */
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 5_000;
+
+const EVENT_ID = /^\d{1,20}-\d{1,20}$/;
+
+interface Connections {
+  context: RedisTurnContext;
+  subscriber: RedisClient;
+}
+
+/**
+ * A {@link TurnStore} on Redis Streams, shared by every server instance that uses the same
+ * Redis: a turn created on one instance is followed and stopped from any other.
+ */
+export class RedisTurnStore implements TurnStore {
+  readonly #client: RedisClient;
+  readonly #keys: RedisKeys;
+  readonly #options: ReturnType<typeof resolveTurnStoreOptions>;
+  readonly #commandTimeoutMs: number;
+  /** The stop controllers of the producers running on this instance, by turn id. */
+  readonly #producers = new Map<string, AbortController>();
+  #connections: Promise<Connections> | undefined;
+
+  constructor(options: RedisTurnStoreOptions) {
+    this.#client = options.client;
+    this.#keys = new RedisKeys(options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX);
+    this.#options = resolveTurnStoreOptions(options);
+    this.#commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
+  }
+
+  async create({ owner, key }: CreateTurnInit): Promise<CreatedTurn> {
+    const { context } = await this.#connect();
+    const idempotencyKey = this.#keys.idempotency(owner, key);
+    const candidate = randomUUID();
+    const createdAt = Date.now();
+    try {
+      const [created, turnId] = (await context.run(
+        CREATE_TURN,
+        [idempotencyKey, this.#keys.turn(candidate), this.#keys.alive(candidate)],
+        [
+          candidate,
+          owner,
+          key,
+          String(createdAt),
+          String(runningTtlMs(this.#options)),
+          String(this.#options.producerTimeoutMs),
+        ],
+      )) as [number, string];
+      if (created !== 1) return { turn: await this.get(turnId, owner), producer: undefined };
+      const stop = new AbortController();
+      this.#producers.set(turnId, stop);
+      const release = () => this.#producers.delete(turnId);
+      const producer = new RedisTurnProducer(turnId, idempotencyKey, context, stop, release);
+      return { turn: { id: turnId, key, status: 'running', createdAt }, producer };
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+  }
+
+  async get(turnId: string, owner: string): Promise<TurnInfo> {
+    const { context } = await this.#connect();
+    try {
+      const info = await this.#read(turnId, owner);
+      if (info.status !== 'running') return info;
+      const ended = await context.run(END_TURN, this.#turnKeys(turnId, owner, info.key), [
+        JSON.stringify(producerLostOutcome(this.#options.producerTimeoutMs)),
+        'failed',
+        String(this.#options.ttlMs),
+        '1',
+      ]);
+      return ended === 1 ? await this.#read(turnId, owner) : info;
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+  }
+
+  async follow(
+    turnId: string,
+    owner: string,
+    options: FollowTurnOptions = {},
+  ): Promise<AsyncIterable<TurnEntry>> {
+    const after = options.after ?? '0-0';
+    if (!EVENT_ID.test(after)) {
+      throw new InvalidOptionError(
+        'after',
+        `${JSON.stringify(after)} is not an event id of this turn.`,
+      );
+    }
+    const { context } = await this.#connect();
+    const info = await this.#read(turnId, owner).catch((error: unknown) => {
+      throw storeUnavailable(error);
+    });
+    const idempotencyKey = this.#keys.idempotency(owner, info.key);
+    return followTurn(context, { turnId, idempotencyKey, after, signal: options.signal });
+  }
+
+  async stop(turnId: string, owner: string): Promise<TurnInfo> {
+    const { context } = await this.#connect();
+    try {
+      const found = await context.run(
+        STOP_TURN,
+        [this.#keys.turn(turnId)],
+        [turnId, this.#keys.stopChannel, owner],
+      );
+      if (found !== 1) throw new TurnNotFoundError(turnId);
+      return await this.#read(turnId, owner);
+    } catch (error) {
+      throw storeUnavailable(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    const connections = this.#connections;
+    this.#connections = undefined;
+    for (const stop of this.#producers.values()) stop.abort();
+    this.#producers.clear();
+    if (connections === undefined) return;
+    const { context, subscriber } = await connections.catch(() => ({
+      context: undefined,
+      subscriber: undefined,
+    }));
+    context?.commands.destroy();
+    subscriber?.destroy();
+  }
+
+  async #read(turnId: string, owner: string): Promise<TurnInfo> {
+    const { context } = await this.#connect();
+    const hash = (await context.commands.hGetAll(this.#keys.turn(turnId))) as TurnHash;
+    const info = turnInfoOf(turnId, hash, owner);
+    if (info === undefined) throw new TurnNotFoundError(turnId);
+    return info;
+  }
+
+  #turnKeys(turnId: string, owner: string, key: string): string[] {
+    const keys = this.#keys;
+    return [
+      keys.turn(turnId),
+      keys.events(turnId),
+      keys.alive(turnId),
+      keys.idempotency(owner, key),
+    ];
+  }
+
+  /** Opens the command and stop connections once; a failed attempt is retried by the next call. */
+  #connect(): Promise<Connections> {
+    this.#connections ??= this.#open().catch((error: unknown) => {
+      this.#connections = undefined;
+      throw storeUnavailable(error);
+    });
+    return this.#connections;
+  }
+
+  async #open(): Promise<Connections> {
+    const commands = this.#client.duplicate();
+    const subscriber = this.#client.duplicate();
+    // node-redis reports socket errors as events; the failing commands carry them to callers.
+    commands.on('error', () => {});
+    subscriber.on('error', () => {});
+    try {
+      await withinMs(
+        this.#commandTimeoutMs,
+        (async () => {
+          await Promise.all([commands.connect(), subscriber.connect()]);
+          await subscriber.subscribe(this.#keys.stopChannel, (turnId) =>
+            this.#producers.get(turnId)?.abort(),
+          );
+        })(),
+      );
+    } catch (error) {
+      commands.destroy();
+      subscriber.destroy();
+      throw error;
+    }
+    const timed = commands.withCommandOptions({ timeout: this.#commandTimeoutMs }) as RedisClient;
+    const context: RedisTurnContext = {
+      commands: timed,
+      keys: this.#keys,
+      options: this.#options,
+      blockMs: Math.max(50, Math.min(1_000, Math.floor(this.#options.producerTimeoutMs / 3))),
+      run: (script, keys, args) => timed.eval(script, { keys, arguments: args }),
+    };
+    return { context, subscriber };
+  }
+}
+
+/** `work`, or a rejection once `ms` have passed: node-redis retries a first connection forever. */
+async function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection to Redis within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

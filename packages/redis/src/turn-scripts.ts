@@ -1,0 +1,75 @@
+/**
+ * The Lua scripts that change a turn: each runs atomically in Redis, so racing instances never
+ * see half a change.
+ */
+
+/**
+ * KEYS: idempotency, turn, alive. ARGV: id, owner, key, createdAt, runningTtlMs,
+ * producerTimeoutMs. Returns {1, id} when it created the turn, {0, existingId} when the key had
+ * one.
+ */
+export const CREATE_TURN = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return {0, existing} end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[5])
+redis.call('HSET', KEYS[2], 'owner', ARGV[2], 'key', ARGV[3], 'status', 'running', 'createdAt', ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[6])
+return {1, ARGV[1]}
+`;
+
+/**
+ * Appends one event (ARGV[1] data, ARGV[2] event name or '') to a running turn, or, with
+ * ARGV[6] = '0', only beats. KEYS: turn, events, alive, idempotency. ARGV[3]: maxEvents,
+ * ARGV[4]: runningTtlMs, ARGV[5]: producerTimeoutMs. Every call refreshes the producer's
+ * liveness and the running turn's expiry. Returns {0} when the turn is not running, else
+ * {1, eventId or '', stop flag or ''}.
+ */
+export const APPEND_EVENT = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return {0} end
+local id = ''
+if ARGV[6] == '1' then
+  if ARGV[2] == '' then
+    id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[1])
+  else
+    id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[1], 'e', ARGV[2])
+  end
+end
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[5])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
+return {1, id, redis.call('HGET', KEYS[1], 'stop') or ''}
+`;
+
+/**
+ * Ends a running turn with the outcome ARGV[1] (JSON) and status ARGV[2]; with ARGV[4] = '1'
+ * only when its producer is silent (the alive key expired). KEYS: turn, events, alive,
+ * idempotency. Adds the `end` entry that wakes followers and lets everything expire after
+ * ARGV[3] ms. Returns 1 when it ended the turn.
+ */
+export const END_TURN = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return 0 end
+if ARGV[4] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'outcome', ARGV[1])
+redis.call('XADD', KEYS[2], '*', 'end', ARGV[1])
+redis.call('DEL', KEYS[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[4], ARGV[3])
+return 1
+`;
+
+/**
+ * Asks the producer of ARGV[1]'s running turn to stop: a flag its beats read and a message on
+ * the stop channel ARGV[2] for its instance. KEYS: turn. ARGV[3]: owner. Returns 0 when the turn
+ * is missing or another owner's.
+ */
+export const STOP_TURN = `
+if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[3] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') == 'running' then
+  redis.call('HSET', KEYS[1], 'stop', '1')
+  redis.call('PUBLISH', ARGV[2], ARGV[1])
+end
+return 1
+`;
