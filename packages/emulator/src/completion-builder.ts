@@ -22,7 +22,9 @@ const TOKENS_PER_IMAGE = 85;
 /** One choice after `stop` and the token limit were applied. */
 interface RenderedChoice {
   index: number;
+  /** The answer's tokens: its text, or its refusal when `refused`. */
   tokens: string[];
+  refused: boolean;
   toolCalls: ChatCompletionMessageToolCall[];
   finishReason: ChatCompletionFinishReason;
 }
@@ -67,6 +69,7 @@ function renderChoice(reply: Reply, index: number, request: ChatRequest): Render
     return {
       index,
       tokens: [],
+      refused: false,
       toolCalls: reply.calls.map((call) => ({
         id: randomId('call_', 24),
         type: 'function',
@@ -77,11 +80,18 @@ function renderChoice(reply: Reply, index: number, request: ChatRequest): Render
   }
   const { text } = applyStop(reply.text, request.stop);
   const tokens = tokenize(text);
+  const refused = reply.kind === 'refusal';
   const limit = request.maxTokens;
   if (limit !== undefined && tokens.length > limit) {
-    return { index, tokens: tokens.slice(0, limit), toolCalls: [], finishReason: 'length' };
+    return {
+      index,
+      tokens: tokens.slice(0, limit),
+      refused,
+      toolCalls: [],
+      finishReason: 'length',
+    };
   }
-  return { index, tokens, toolCalls: [], finishReason: 'stop' };
+  return { index, tokens, refused, toolCalls: [], finishReason: 'stop' };
 }
 
 function completionTokens(choice: RenderedChoice): number {
@@ -152,7 +162,7 @@ function choiceLogprobs(
   from: number,
   to: number,
 ): ChatCompletionLogprobs | null {
-  if (!rendered.logprobs || choice.toolCalls.length > 0) return null;
+  if (!rendered.logprobs || choice.toolCalls.length > 0 || choice.refused) return null;
   return {
     content: choice.tokens
       .slice(from, to)
@@ -172,8 +182,8 @@ export function toChatCompletion(rendered: RenderedCompletion): ChatCompletion {
       index: choice.index,
       message: {
         role: 'assistant',
-        content: choice.toolCalls.length > 0 ? null : choice.tokens.join(''),
-        refusal: null,
+        content: choice.toolCalls.length > 0 || choice.refused ? null : choice.tokens.join(''),
+        refusal: choice.refused ? choice.tokens.join('') : null,
         ...(choice.toolCalls.length > 0 ? { tool_calls: choice.toolCalls } : {}),
       },
       logprobs: choiceLogprobs(rendered, choice, 0, choice.tokens.length),
@@ -209,6 +219,9 @@ function choiceDeltas(
         push({ tool_calls: [{ index: callIndex, function: { arguments: fragment } }] });
       }
     });
+  } else if (choice.refused) {
+    push({ role: 'assistant', content: null, refusal: '' });
+    for (const token of choice.tokens) push({ refusal: token });
   } else {
     push({ role: 'assistant', content: '', refusal: null });
     choice.tokens.forEach((token, position) => {

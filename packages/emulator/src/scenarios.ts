@@ -16,6 +16,8 @@ export const SCENARIO_NAMES = [
   'error-event',
   'guardrail-deny',
   'guardrail-warn',
+  'invalid-object',
+  'refusal',
 ] as const;
 
 /** A scenario name. */

@@ -16,6 +16,7 @@ import { type PlannedToolCall, planToolCalls } from './tool-planner.js';
 /** What the assistant answers for one choice: text, or tool calls. */
 export type Reply =
   | { kind: 'text'; text: string }
+  | { kind: 'refusal'; text: string }
   | { kind: 'tool_calls'; calls: PlannedToolCall[] };
 
 const FALLBACK_SUBJECT = { en: 'curiosity', fr: 'la curiosité' } as const;

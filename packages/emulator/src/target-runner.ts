@@ -4,6 +4,7 @@ import { invalidRequest } from './error-bodies.js';
 import type { HttpContext } from './http-context.js';
 import { parseChatRequest } from './parse-chat-request.js';
 import type { ProviderFailure, ProviderOutcome } from './provider-outcome.js';
+import { applyScenarioToReplies } from './scenario-replies.js';
 import { readScenario } from './scenarios.js';
 import { scriptedReplies } from './scripted-assistant.js';
 import { sleep } from './sleep.js';
@@ -58,7 +59,8 @@ async function attempt(
   }
   const failure = upstreamFailure(scenario.scenario, ctx.state.failures, failureKey);
   if (failure) return providerRefusal(failure);
-  const rendered = renderCompletion(parsed.request, scriptedReplies(parsed.request));
+  const replies = applyScenarioToReplies(scenario.scenario, scriptedReplies(parsed.request));
+  const rendered = renderCompletion(parsed.request, replies);
   const timeout = target.requestTimeout;
   if (
     timeout !== undefined &&

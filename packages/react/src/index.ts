@@ -14,7 +14,22 @@ export type {
   ChatTransport,
 } from '@chatwire/core/chat';
 export {
+  type DeepPartial,
+  jsonSchemaResponseFormat,
+  type ParseableResponseFormat,
+  type StructuredFinishEvent,
+  type StructuredRequestOptions,
+  type StructuredState,
+  type StructuredStatus,
+  zodResponseFormat,
+} from '@chatwire/core/structured';
+export {
   type UseChatCompletionOptions,
   type UseChatCompletionResult,
   useChatCompletion,
 } from './use-chat-completion.js';
+export {
+  type UseStructuredCompletionOptions,
+  type UseStructuredCompletionResult,
+  useStructuredCompletion,
+} from './use-structured-completion.js';

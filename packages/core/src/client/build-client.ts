@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../errors/chatwire-error.js';
 import type { PortkeyOptions } from '../headers/index.js';
 import type { ChatCompletionStream } from '../stream/index.js';
+import { createParse } from '../structured/create-parse.js';
 import type { ChatCompletionCreateParams } from '../types/index.js';
 import type { ChatCompletions, ChatwireClient } from './chatwire-client.js';
 import {
@@ -169,7 +170,12 @@ export function buildClient(
   // close must not throw.
   let closing: Promise<void> | undefined;
   return {
-    chat: { completions: { create } as ChatCompletions },
+    chat: {
+      completions: {
+        create,
+        parse: createParse(create as ChatCompletions['create']),
+      } as ChatCompletions,
+    },
     baseURL,
     close: () => {
       closing ??= transport.close().then(() => undefined);

@@ -1,4 +1,6 @@
 import type { ChatCompletionStream } from '../stream/index.js';
+import type { ChatCompletionParseParams } from '../structured/chat-completion-parse-params.js';
+import type { ParsedChatCompletion } from '../structured/parsed-chat-completion.js';
 import type {
   ChatCompletionCreateParams,
   ChatCompletionCreateParamsNonStreaming,
@@ -30,6 +32,20 @@ export interface ChatCompletions {
     body: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): Promise<ChatCompletionWithMeta | ChatCompletionStream>;
+  /**
+   * Creates a chat completion (not streamed) and reads its structured answer: with a
+   * `response_format` made by `zodResponseFormat` or `jsonSchemaResponseFormat`, each message
+   * gets `parsed`, checked against the schema and typed from it (`null` when the model refused:
+   * see `refusal`); each call of a tool made by `parseableTool` gets
+   * `function.parsed_arguments`.
+   *
+   * @throws {StructuredOutputError} when the answer or a tool's arguments break the schema; it
+   * carries the raw text and the issues. Otherwise, as {@link create}.
+   */
+  parse<T = null>(
+    body: ChatCompletionParseParams<T>,
+    options?: RequestOptions,
+  ): Promise<ParsedChatCompletion<T>>;
 }
 
 /** A Portkey client made by `createClient`. */

@@ -19,6 +19,10 @@ export { ChatRequestError, type ChatRequestErrorInit } from './chat-request-erro
 export { ChatwireError, InvalidOptionError } from './chatwire-error.js';
 export { SSEEventTooLargeError } from './sse-event-too-large-error.js';
 export { StreamTruncatedError } from './stream-truncated-error.js';
+export {
+  StructuredOutputError,
+  type StructuredOutputIssue,
+} from './structured-output-error.js';
 export { ToolArgumentsError } from './tool-arguments-error.js';
 export { ToolRoundLimitError } from './tool-round-limit-error.js';
 export { TurnEndedError } from './turn-ended-error.js';

@@ -1,3 +1,4 @@
+export { type ParseableTool, type ParseableToolInput, parseableTool } from './parseable-tool.js';
 export { runTools } from './run-tools.js';
 export { runToolsStream, ToolRunStream } from './run-tools-stream.js';
 export {
