@@ -35,6 +35,11 @@ export { resolveChatPolicy } from './policy/resolve-chat-policy.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
 export { type RequestScope, type RequestScopeOptions, requestScope } from './request-scope.js';
 export {
+  EXPOSED_RESPONSE_HEADERS,
+  PASSED_UPSTREAM_HEADERS,
+  setUpstreamErrorHeaders,
+} from './response-headers.js';
+export {
   type StatusErrorDetails,
   statusErrorResponse,
 } from './status-error-response.js';

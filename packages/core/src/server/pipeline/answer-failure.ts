@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
+import { setUpstreamErrorHeaders } from '../response-headers.js';
 import { writeErrorResponse } from '../write-json-response.js';
 import type { FinishReport } from './finish-report.js';
 
@@ -40,6 +41,7 @@ export async function answerFailure(
     if (answer.status === 413 || answer.status === 405) response.setHeader('connection', 'close');
     if (answer.status === 405) response.setHeader('allow', 'POST');
   }
+  setUpstreamErrorHeaders(response, error);
   writeErrorResponse(response, answer);
   await report.error(error, context);
 }
