@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatCompletionCreateParams } from '../types/index.js';
-import { DEFAULT_BODY_LIMIT } from './defaults.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_JSON_DEPTH } from './defaults.js';
 import type { ChatCompletionsHandlerOptions, ChatRequestContext } from './handler-options.js';
 import { answerFailure } from './pipeline/answer-failure.js';
 import { answerJson } from './pipeline/answer-json.js';
@@ -50,7 +50,11 @@ export function createChatCompletionsHandler(
 ): ChatCompletionsHandler {
   const policy = resolveChatPolicy(options);
   const scopeOptions = { traceIdHeaders: options.traceIdHeaders };
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimits = {
+    bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    depth: options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH,
+    timeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+  };
   const streamUsage = options.streamUsage ?? true;
   const client = upstreamClient(options.client);
   const report = createFinishReport(options);
@@ -66,7 +70,7 @@ export function createChatCompletionsHandler(
     let context: ChatRequestContext | undefined;
     try {
       requirePost(request.method);
-      const raw = await readRequestBody(request, parsedBody, bodyLimit);
+      const raw = await readRequestBody(request, parsedBody, bodyLimits);
       const body = (await applyChatPolicy(
         policy,
         raw,

@@ -6,7 +6,12 @@ import type {
   ChatCompletionFinishReason,
   CompletionUsage,
 } from '../types/index.js';
-import type { DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
+import type {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_MS,
+  DEFAULT_MAX_JSON_DEPTH,
+} from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
 import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
 
@@ -108,6 +113,20 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * Defaults to {@link DEFAULT_BODY_LIMIT} (1 MiB).
    */
   bodyLimit?: number;
+  /**
+   * Milliseconds the whole request body may take to arrive; a body still arriving then is
+   * answered 408 (`request_timeout`) and its connection closed, so a client trickling bytes
+   * cannot hold a connection for Node's 300 s `requestTimeout`. Applies only when the body is
+   * not parsed already (bound a framework's body parser with `server.requestTimeout`).
+   * Defaults to {@link DEFAULT_BODY_TIMEOUT_MS} (30 000).
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * The most levels of arrays and objects the body may nest (the body itself is level 1); a
+   * deeper one is answered 400 (`json_too_deep`) before it is validated or serialised, also
+   * when a framework parsed it. Defaults to {@link DEFAULT_MAX_JSON_DEPTH} (64).
+   */
+  maxJsonDepth?: number;
   /**
    * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
    * turns it off. Defaults to {@link DEFAULT_KEEP_ALIVE_MS} (15 000).

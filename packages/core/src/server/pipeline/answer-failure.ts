@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { closeAfterAnswer } from '../close-after-answer.js';
 import { toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import { setUpstreamErrorHeaders } from '../response-headers.js';
@@ -38,8 +39,8 @@ export async function answerFailure(
   }
   const answer = toErrorResponse(error);
   if (!response.headersSent) {
-    if (answer.status === 413 || answer.status === 405) response.setHeader('connection', 'close');
     if (answer.status === 405) response.setHeader('allow', 'POST');
+    closeAfterAnswer(response, answer.status);
   }
   setUpstreamErrorHeaders(response, error);
   writeErrorResponse(response, answer);
