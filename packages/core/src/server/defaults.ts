@@ -44,3 +44,21 @@ export const LINGER_BEFORE_CLOSE_MS = 5_000;
 
 /** The most bytes discarded that way before the connection is closed anyway (64 MiB). */
 export const LINGER_BEFORE_CLOSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Milliseconds the upstream may take to send its response headers, per attempt, when the
+ * server sets no `firstByteTimeoutMs`; for a whole (non-streamed) answer, to send all of it.
+ */
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
+
+/**
+ * Milliseconds of silence between two chunks of a streamed answer, when the server sets no
+ * `idleTimeoutMs`: a model that is still answering sends more often than that.
+ */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Milliseconds the whole upstream call may take, retries and the stream included, when the
+ * server sets no `totalTimeoutMs` (5 minutes).
+ */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 300_000;

@@ -9,8 +9,11 @@ import type {
 import type {
   DEFAULT_BODY_LIMIT,
   DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_JSON_DEPTH,
+  DEFAULT_TOTAL_TIMEOUT_MS,
 } from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
 import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
@@ -127,6 +130,25 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * when a framework parsed it. Defaults to {@link DEFAULT_MAX_JSON_DEPTH} (64).
    */
   maxJsonDepth?: number;
+  /**
+   * Milliseconds the upstream may take to send its response headers, per attempt (for a
+   * whole answer: to send all of it); an attempt that takes longer is retried by the client,
+   * then answered 504 (`upstream_timeout`). A `timeout` from `portkeyOptions` wins. Defaults
+   * to {@link DEFAULT_FIRST_BYTE_TIMEOUT_MS} (60 000).
+   */
+  firstByteTimeoutMs?: number;
+  /**
+   * Milliseconds a streamed answer may stay silent between two chunks; then the browser gets
+   * an `event: error` (`upstream_timeout`) and the stream ends. An `idleTimeout` from
+   * `portkeyOptions` wins. Defaults to {@link DEFAULT_IDLE_TIMEOUT_MS} (30 000).
+   */
+  idleTimeoutMs?: number;
+  /**
+   * Milliseconds the whole upstream call may take, the client's retries and the stream
+   * included: answered 504 (`upstream_timeout`) before the stream began, `event: error` after.
+   * Defaults to {@link DEFAULT_TOTAL_TIMEOUT_MS} (300 000).
+   */
+  totalTimeoutMs?: number;
   /**
    * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
    * turns it off. Defaults to {@link DEFAULT_KEEP_ALIVE_MS} (15 000).

@@ -5,11 +5,16 @@ export {
 } from './create-chat-completions-handler.js';
 export {
   DEFAULT_BODY_LIMIT,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_CHARACTERS,
   DEFAULT_MAX_CHOICES,
+  DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_MESSAGES,
   DEFAULT_MAX_TOKENS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
 } from './defaults.js';
 export {
   type ErrorResponse,

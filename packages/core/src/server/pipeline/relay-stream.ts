@@ -19,7 +19,7 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
  */
 export async function relayStream(
   context: ChatRequestContext,
-  { stream, usageForBrowser }: StreamedAnswer,
+  { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   keepAliveMs: number | undefined,
   report: FinishReport,
 ): Promise<void> {
@@ -39,7 +39,7 @@ export async function relayStream(
       if (writer.closed) break;
     }
   } catch (error) {
-    readError = error;
+    readError = explainFailure(error);
   }
   const browserLeft = writer.closed;
 
