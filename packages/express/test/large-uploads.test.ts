@@ -22,7 +22,7 @@ function sizeOf(upload: number): number {
   return (8 + ((upload * 13) % 43)) * MB;
 }
 
-type Upload = (url: string, body: Buffer) => Promise<number>;
+type Upload = (url: string, body: Buffer<ArrayBuffer>) => Promise<number>;
 
 const viaUndici: Upload = async (url, body) => {
   const response = await undiciRequest(url, {

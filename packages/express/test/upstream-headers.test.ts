@@ -48,7 +48,7 @@ describe("the upstream's headers reach OpenAI clients", () => {
       openaiClient('rate-limit').chat.completions.create({ model: 'gpt-4o-mini', messages }),
     );
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    const headers = (error as InstanceType<typeof OpenAI.APIError>).headers;
+    const headers = (error as InstanceType<typeof OpenAI.APIError>).headers ?? new Headers();
     expect(headers.get('retry-after')).toBe('1');
     expect(headers.get('retry-after-ms')).toBe('1000');
     expect(headers.get('x-request-id')).toMatch(/^req_/);
@@ -59,7 +59,7 @@ describe("the upstream's headers reach OpenAI clients", () => {
     const error = await failure(
       openaiClient('server-error').chat.completions.create({ model: 'gpt-4o-mini', messages }),
     );
-    const headers = (error as InstanceType<typeof OpenAI.APIError>).headers;
+    const headers = (error as InstanceType<typeof OpenAI.APIError>).headers ?? new Headers();
     expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(500);
     expect(headers.get('x-portkey-retry-attempt-count')).not.toBeNull();
     expect(headers.get('x-portkey-cache-status')).not.toBeNull();
@@ -118,7 +118,7 @@ describe("the server's own client retries", () => {
         }).chat.completions.create({ model: 'gpt-4o-mini', messages }),
       );
       expect(chat.emulator.requests.length - before).toBe(2);
-      const headers = (error as InstanceType<typeof OpenAI.APIError>).headers;
+      const headers = (error as InstanceType<typeof OpenAI.APIError>).headers ?? new Headers();
       expect(headers.get('retry-after-ms')).toBe('50');
       expect(headers.get('x-request-id')).toMatch(/^req_/);
     } finally {
