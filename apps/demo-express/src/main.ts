@@ -19,7 +19,9 @@ const { app, close } = createDemoApp({
   allowedModels,
   emulator: upstream.emulator,
 });
-const server = createServer(app);
+// Node waits 300 s for a request by default; a client that sends its head or body that slowly is
+// holding a connection, not chatting. Streamed answers are not bounded by these.
+const server = createServer({ headersTimeout: 10_000, requestTimeout: 60_000 }, app);
 // A taken port is a setup problem, not a crash: say which variable picks another one.
 server.once('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { createDemoApp } from './create-demo-app.js';
 
 const port = Number(process.env.PORT ?? 3001);
 const demo = await createDemoApp();
+// Node waits 300 s for a request by default; a client that sends its head or body that slowly is
+// holding a connection, not chatting. Streamed answers are not bounded by these.
+const server: Server = demo.app.getHttpServer();
+server.headersTimeout = 10_000;
+server.requestTimeout = 60_000;
 try {
   await demo.app.listen(port, '127.0.0.1');
 } catch (error) {

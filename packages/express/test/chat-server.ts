@@ -15,8 +15,9 @@ export interface ChatServer {
 }
 
 /**
- * Starts an Express 5 app with the middleware on `POST /api/chat`. `beforeRoute` may add
- * middleware (a body parser, say) ahead of it.
+ * Starts an Express 5 app with the middleware on `POST /api/chat`, and on
+ * `POST /v1/chat/completions` for OpenAI clients, which append `/chat/completions` to their
+ * base URL. `beforeRoute` may add middleware (a body parser, say) ahead of it.
  */
 export async function startChatServer(
   options: ChatCompletionsOptions,
@@ -25,7 +26,7 @@ export async function startChatServer(
   const app = express();
   beforeRoute?.(app);
   const middleware = chatCompletions(options);
-  app.post('/api/chat', middleware);
+  app.post(['/api/chat', '/v1/chat/completions'], middleware);
   const server = createServer(app);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import {
   type ErrorResponse,
+  setUpstreamErrorHeaders,
   statusErrorResponse,
   toErrorResponse,
   writeErrorResponse,
@@ -33,7 +34,8 @@ function fromHttpException(exception: HttpException): ErrorResponse {
  * every route:
  *
  * - chatwire errors as the chat endpoint maps them: an upstream `APIError` keeps its status
- *   and the upstream's message and code; a timeout is 504, an unreachable gateway 502;
+ *   and the upstream's message and code, and its `retry-after`, `x-request-id` and Portkey
+ *   headers; a timeout is 504, an unreachable gateway 502;
  * - Nest's `HttpException`s (from guards, pipes, your own code) keep their status and
  *   message;
  * - anything else is a 500 with a generic message, so internals never leak.
@@ -51,6 +53,7 @@ export class ChatwireExceptionFilter implements ExceptionFilter {
       exception instanceof HttpException
         ? fromHttpException(exception)
         : toErrorResponse(exception);
+    setUpstreamErrorHeaders(response, exception);
     writeErrorResponse(response, answer);
   }
 }

@@ -137,12 +137,22 @@ export function buildClient(
   ): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
     let callTimeout = timeout;
     let callRetries = maxRetries;
+    let callIdleTimeout: number | undefined;
     let signal: AbortSignal | undefined;
     let portkeyOverrides: PortkeyOptions | undefined;
     let extraHeaders: RequestOptions['headers'];
     if (requestOptions !== undefined) {
-      const { signal: given, timeout: t, maxRetries: r, headers: h, ...rest } = requestOptions;
+      const {
+        signal: given,
+        timeout: t,
+        idleTimeout: idle,
+        maxRetries: r,
+        headers: h,
+        ...rest
+      } = requestOptions;
       checkTimeout(t);
+      checkTimeout(idle);
+      callIdleTimeout = idle;
       checkRetries(r);
       refuseBrowserSecret(findSecret(rest, 'headers', h), dangerouslyAllowBrowser);
       if (t !== undefined) callTimeout = t;
@@ -160,6 +170,7 @@ export function buildClient(
       traceId: call.traceId,
       body: JSON.stringify(body),
       timeout: callTimeout,
+      idleTimeout: callIdleTimeout ?? callTimeout,
       maxRetries: callRetries,
       signal,
     };

@@ -19,6 +19,13 @@ export interface RequestOptions extends PortkeyOptions {
    */
   timeout?: number;
 
+  /**
+   * For a stream: milliseconds each attempt may wait between two chunks once the response
+   * headers arrived, where `timeout` then bounds only the wait for the headers. Defaults to
+   * `timeout`. A positive number.
+   */
+  idleTimeout?: number;
+
   /** This call's retry budget; see `ClientOptions.maxRetries`. */
   maxRetries?: number;
 

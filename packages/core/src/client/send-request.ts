@@ -28,6 +28,8 @@ export interface Call {
   readonly traceId: string;
   readonly body: string;
   readonly timeout: number;
+  /** Between two chunks of a stream. */
+  readonly idleTimeout: number;
   readonly maxRetries: number;
   readonly signal: AbortSignal | undefined;
 }
@@ -169,9 +171,8 @@ export async function sendRequest(
     if (status >= 200 && status < 300) {
       const meta = buildResponseMeta(status, response.lookup, response.makeHeaders, call.traceId);
       if (streaming) {
-        deadline.phase = 'stream';
-        deadline.disarm();
-        const body = watchIdle(response.body, deadline, unlink, (cause) =>
+        const idle = streamDeadline(deadline, controller, call);
+        const body = watchIdle(response.body, idle, unlink, (cause) =>
           controller.signal.aborted ? cause : midStreamFailure(cause, call),
         );
         return new ChatCompletionStream(body, { controller, meta, secrets });
@@ -216,6 +217,18 @@ export async function sendRequest(
       call.traceId,
     );
   }
+}
+
+/** The deadline between a stream's chunks: the attempt's own, unless `idleTimeout` differs. */
+function streamDeadline(deadline: Deadline, controller: AbortController, call: Call): Deadline {
+  let idle = deadline;
+  if (call.idleTimeout !== call.timeout) {
+    deadline.clear();
+    idle = new Deadline(controller, call.idleTimeout, call.traceId);
+  }
+  idle.phase = 'stream';
+  idle.disarm();
+  return idle;
 }
 
 function backoff(

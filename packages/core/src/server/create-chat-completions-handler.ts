@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatCompletionCreateParams } from '../types/index.js';
-import { DEFAULT_BODY_LIMIT } from './defaults.js';
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_JSON_DEPTH,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+} from './defaults.js';
 import type { ChatCompletionsHandlerOptions, ChatRequestContext } from './handler-options.js';
 import { answerFailure } from './pipeline/answer-failure.js';
 import { answerJson } from './pipeline/answer-json.js';
@@ -10,6 +17,7 @@ import { readRequestBody } from './pipeline/read-request-body.js';
 import { relayStream } from './pipeline/relay-stream.js';
 import { requirePost } from './pipeline/require-post.js';
 import { runOnRequest } from './pipeline/run-on-request.js';
+import { type UpstreamDeadline, upstreamDeadline } from './pipeline/upstream-deadline.js';
 import { upstreamRequest } from './pipeline/upstream-request.js';
 import { applyChatPolicy } from './policy/apply-chat-policy.js';
 import { resolveChatPolicy } from './policy/resolve-chat-policy.js';
@@ -50,7 +58,16 @@ export function createChatCompletionsHandler(
 ): ChatCompletionsHandler {
   const policy = resolveChatPolicy(options);
   const scopeOptions = { traceIdHeaders: options.traceIdHeaders };
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimits = {
+    bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    depth: options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH,
+    timeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+  };
+  const timeouts = {
+    timeout: options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    idleTimeout: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+  };
+  const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const streamUsage = options.streamUsage ?? true;
   const client = upstreamClient(options.client);
   const report = createFinishReport(options);
@@ -65,9 +82,10 @@ export function createChatCompletionsHandler(
     const { traceId, signal } = requestScope(request, response, scopeOptions);
     setChatResponseHeaders(response, traceId);
     let context: ChatRequestContext | undefined;
+    let deadline: UpstreamDeadline | undefined;
     try {
       requirePost(request.method);
-      const raw = await readRequestBody(request, parsedBody, bodyLimit);
+      const raw = await readRequestBody(request, parsedBody, bodyLimits);
       const body = (await applyChatPolicy(
         policy,
         raw,
@@ -75,14 +93,28 @@ export function createChatCompletionsHandler(
       )) as unknown as ChatCompletionCreateParams;
       context = { request, response, body, traceId, startedAt };
       if (options.onRequest !== undefined) await runOnRequest(options.onRequest, context);
-      const upstream = await upstreamRequest(options.portkeyOptions, context, signal);
+      deadline = upstreamDeadline(signal, totalTimeoutMs, traceId);
+      const upstream = await upstreamRequest(
+        options.portkeyOptions,
+        context,
+        deadline.signal,
+        timeouts,
+      );
       context = upstream.context;
       if (context.traceId !== traceId) setTraceIdHeader(response, context.traceId);
-      const answer = await callUpstream(client.get(), context, upstream.options, streamUsage);
+      const answer = await callUpstream(
+        client.get(),
+        context,
+        upstream.options,
+        streamUsage,
+        deadline,
+      );
       if (answer.kind === 'json') await answerJson(context, answer.completion, report);
       else await relayStream(context, answer, options.keepAliveMs, report, answerOptions);
     } catch (error) {
       await answerFailure(error, { response, signal, context, answerOptions }, report);
+    } finally {
+      deadline?.clear();
     }
   };
 

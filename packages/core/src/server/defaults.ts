@@ -21,3 +21,44 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * `keepAliveMs`: well under the idle timeouts of common proxies and load balancers (60 s).
  */
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
+
+/**
+ * The most levels of arrays and objects a request body may nest, when the server sets no
+ * `maxJsonDepth`: the body itself is level 1, a tool's parameter schema starts at level 5, so
+ * real schemas fit with room to spare, and a body built to overflow the stack is refused.
+ */
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
+/**
+ * Milliseconds the whole request body may take to arrive, when the server sets no
+ * `bodyTimeoutMs`: 1 MiB at 35 KB/s; a body that trickles in slower is answered 408.
+ */
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+/**
+ * After a refusal sent before the body was read (413, 405), how long the rest of the body is
+ * read and discarded before the connection is closed, so that a client still sending reads the
+ * answer rather than a connection reset.
+ */
+export const LINGER_BEFORE_CLOSE_MS = 5_000;
+
+/** The most bytes discarded that way before the connection is closed anyway (64 MiB). */
+export const LINGER_BEFORE_CLOSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Milliseconds the upstream may take to send its response headers, per attempt, when the
+ * server sets no `firstByteTimeoutMs`; for a whole (non-streamed) answer, to send all of it.
+ */
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
+
+/**
+ * Milliseconds of silence between two chunks of a streamed answer, when the server sets no
+ * `idleTimeoutMs`: a model that is still answering sends more often than that.
+ */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Milliseconds the whole upstream call may take, retries and the stream included, when the
+ * server sets no `totalTimeoutMs` (5 minutes).
+ */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 300_000;

@@ -5,7 +5,11 @@ import {
   ChatRequestError,
   StreamTruncatedError,
 } from '../errors/index.js';
-import { type UpstreamErrorsMode, upstreamErrorResponse } from './upstream-error-response.js';
+import {
+  type UpstreamErrorsMode,
+  upstreamErrorResponse,
+  withTraceId,
+} from './upstream-error-response.js';
 
 /** The error body OpenAI (and Portkey) answer with, so that any OpenAI client can read it. */
 export interface OpenAIErrorBody {
@@ -91,9 +95,10 @@ export function toErrorResponse(error: unknown, options: ErrorResponseOptions = 
       status: timedOut ? 504 : 502,
       body: {
         error: {
-          message: timedOut
-            ? 'The upstream did not answer in time.'
-            : 'The upstream could not be reached.',
+          message: withTraceId(
+            timedOut ? 'The upstream did not answer in time' : 'The upstream could not be reached',
+            upstream.traceID,
+          ),
           type: 'api_error',
           param: null,
           code: timedOut ? 'upstream_timeout' : 'upstream_unreachable',

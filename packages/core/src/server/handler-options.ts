@@ -6,7 +6,15 @@ import type {
   ChatCompletionFinishReason,
   CompletionUsage,
 } from '../types/index.js';
-import type { DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
+import type {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_MS,
+  DEFAULT_MAX_JSON_DEPTH,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+} from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
 import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
 import type { UpstreamErrorsMode } from './upstream-error-response.js';
@@ -109,6 +117,39 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * Defaults to {@link DEFAULT_BODY_LIMIT} (1 MiB).
    */
   bodyLimit?: number;
+  /**
+   * Milliseconds the whole request body may take to arrive; a body still arriving then is
+   * answered 408 (`request_timeout`) and its connection closed, so a client trickling bytes
+   * cannot hold a connection for Node's 300 s `requestTimeout`. Applies only when the body is
+   * not parsed already (bound a framework's body parser with `server.requestTimeout`).
+   * Defaults to {@link DEFAULT_BODY_TIMEOUT_MS} (30 000).
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * The most levels of arrays and objects the body may nest (the body itself is level 1); a
+   * deeper one is answered 400 (`json_too_deep`) before it is validated or serialised, also
+   * when a framework parsed it. Defaults to {@link DEFAULT_MAX_JSON_DEPTH} (64).
+   */
+  maxJsonDepth?: number;
+  /**
+   * Milliseconds the upstream may take to send its response headers, per attempt (for a
+   * whole answer: to send all of it); an attempt that takes longer is retried by the client,
+   * then answered 504 (`upstream_timeout`). A `timeout` from `portkeyOptions` wins. Defaults
+   * to {@link DEFAULT_FIRST_BYTE_TIMEOUT_MS} (60 000).
+   */
+  firstByteTimeoutMs?: number;
+  /**
+   * Milliseconds a streamed answer may stay silent between two chunks; then the browser gets
+   * an `event: error` (`upstream_timeout`) and the stream ends. An `idleTimeout` from
+   * `portkeyOptions` wins. Defaults to {@link DEFAULT_IDLE_TIMEOUT_MS} (30 000).
+   */
+  idleTimeoutMs?: number;
+  /**
+   * Milliseconds the whole upstream call may take, the client's retries and the stream
+   * included: answered 504 (`upstream_timeout`) before the stream began, `event: error` after.
+   * Defaults to {@link DEFAULT_TOTAL_TIMEOUT_MS} (300 000).
+   */
+  totalTimeoutMs?: number;
   /**
    * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
    * turns it off. Defaults to {@link DEFAULT_KEEP_ALIVE_MS} (15 000).

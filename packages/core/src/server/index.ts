@@ -9,11 +9,16 @@ export {
 } from './create-chat-completions-handler.js';
 export {
   DEFAULT_BODY_LIMIT,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_CHARACTERS,
   DEFAULT_MAX_CHOICES,
+  DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_MAX_MESSAGES,
   DEFAULT_MAX_TOKENS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
 } from './defaults.js';
 export {
   type ErrorResponse,
@@ -39,6 +44,11 @@ export {
 export { resolveChatPolicy } from './policy/resolve-chat-policy.js';
 export { type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
 export { type RequestScope, type RequestScopeOptions, requestScope } from './request-scope.js';
+export {
+  EXPOSED_RESPONSE_HEADERS,
+  PASSED_UPSTREAM_HEADERS,
+  setUpstreamErrorHeaders,
+} from './response-headers.js';
 export {
   type StatusErrorDetails,
   statusErrorResponse,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   invalidJsonError,
+  requestTimeoutError,
   requestTooLargeError,
   unsupportedMediaTypeError,
 } from './request-errors.js';
@@ -9,6 +10,11 @@ import {
 export interface ReadJsonBodyOptions {
   /** The most bytes the body may have; a larger one is refused with 413. */
   limit: number;
+  /**
+   * Milliseconds the whole body may take to arrive; a slower one is refused with 408. No
+   * deadline when absent.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -25,7 +31,8 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 /**
  * Reads and parses a JSON request body, refusing a body over `limit` bytes with 413 as soon as
  * the limit is passed (by `Content-Length` up front, or while reading), a non-JSON content type
- * with 415 and malformed JSON with 400.
+ * with 415, malformed JSON with 400 and, with `timeoutMs`, a body still arriving after that
+ * long with 408.
  */
 export async function readJsonBody(
   request: IncomingMessage,
@@ -41,6 +48,14 @@ export async function readJsonBody(
   const chunks: Buffer[] = [];
   let size = 0;
   await new Promise<void>((resolve, reject) => {
+    const timeoutMs = options.timeoutMs;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            cleanup();
+            reject(requestTimeoutError(timeoutMs));
+          }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > options.limit) {
@@ -66,6 +81,7 @@ export async function readJsonBody(
       reject(new Error('The client closed the connection before the body was complete.'));
     };
     const cleanup = (): void => {
+      clearTimeout(timer);
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);

@@ -10,6 +10,29 @@ export function invalidJsonError(): ChatRequestError {
 }
 
 /**
+ * The 400 for a body that nests arrays and objects deeper than `limit` levels
+ * (`json_too_deep`).
+ */
+export function jsonTooDeepError(limit: number): ChatRequestError {
+  return new ChatRequestError({
+    status: 400,
+    message: `The request body nests arrays and objects more than ${limit} levels deep (the server's maxJsonDepth).`,
+    code: 'json_too_deep',
+  });
+}
+
+/**
+ * The 408 for a body that did not arrive within `timeoutMs` milliseconds (`request_timeout`).
+ */
+export function requestTimeoutError(timeoutMs: number): ChatRequestError {
+  return new ChatRequestError({
+    status: 408,
+    message: `The request body did not arrive within ${timeoutMs} ms (the server's bodyTimeoutMs).`,
+    code: 'request_timeout',
+  });
+}
+
+/**
  * The 413 for a body over the size limit (`request_too_large`). `limit`, in bytes, is named in
  * the message when known.
  */

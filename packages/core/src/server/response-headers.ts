@@ -1,12 +1,25 @@
 import type { ServerResponse } from 'node:http';
 import type { PortkeyResponseMeta } from '../client/index.js';
+import { APIError } from '../errors/index.js';
+
+/**
+ * The upstream's response headers every answer passes on, error answers too: how long to wait
+ * before a retry, the request id to quote, and how Portkey routed the call. A client that
+ * honours `retry-after` then waits as long as the upstream asked.
+ */
+export const PASSED_UPSTREAM_HEADERS: readonly string[] = Object.freeze([
+  'retry-after',
+  'retry-after-ms',
+  'x-request-id',
+  'x-portkey-cache-status',
+  'x-portkey-retry-attempt-count',
+  'x-portkey-last-used-option-index',
+]);
 
 /** The response headers a browser script may read across origins. */
 export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
   'x-portkey-trace-id',
-  'x-portkey-cache-status',
-  'x-portkey-retry-attempt-count',
-  'x-portkey-last-used-option-index',
+  ...PASSED_UPSTREAM_HEADERS,
 ]);
 
 const EXPOSED_LIST = EXPOSED_RESPONSE_HEADERS.join(', ');
@@ -45,8 +58,23 @@ export function answerHeaders(meta: PortkeyResponseMeta, traceId: string): Recor
   if (meta.retryAttemptCount !== null) {
     headers['x-portkey-retry-attempt-count'] = String(meta.retryAttemptCount);
   }
-  if (meta.lastUsedOptionIndex !== null) {
-    headers['x-portkey-last-used-option-index'] = String(meta.lastUsedOptionIndex);
+  if (meta.lastUsedOption !== null) {
+    headers['x-portkey-last-used-option-index'] = meta.lastUsedOption;
   }
+  if (meta.requestId !== null) headers['x-request-id'] = meta.requestId;
   return headers;
+}
+
+/**
+ * Passes the upstream's headers on to an error answer not yet begun, when the error carries a
+ * response (an `APIError` with a status): after the client's retries, those of the last attempt.
+ */
+export function setUpstreamErrorHeaders(response: ServerResponse, error: unknown): void {
+  if (response.headersSent || !APIError.isInstance(error)) return;
+  const upstream = error.headers;
+  if (upstream === undefined) return;
+  for (const name of PASSED_UPSTREAM_HEADERS) {
+    const value = upstream.get(name);
+    if (value !== null) response.setHeader(name, value);
+  }
 }

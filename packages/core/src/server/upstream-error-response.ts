@@ -57,7 +57,8 @@ function safeWording(status: number | undefined, body: unknown): string {
   return `The upstream refused the request with status ${status}`;
 }
 
-function withTraceId(wording: string, traceID: string | null): string {
+/** The sentence, naming the turn's trace id when there is one. */
+export function withTraceId(wording: string, traceID: string | null): string {
   return traceID === null ? `${wording}.` : `${wording} (trace id ${traceID}).`;
 }
 

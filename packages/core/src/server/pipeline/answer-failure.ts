@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { closeAfterAnswer } from '../close-after-answer.js';
 import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
+import { setUpstreamErrorHeaders } from '../response-headers.js';
 import { writeErrorResponse } from '../write-json-response.js';
 import type { FinishReport } from './finish-report.js';
 
@@ -39,9 +41,10 @@ export async function answerFailure(
   }
   const answer = toErrorResponse(error, answerOptions);
   if (!response.headersSent) {
-    if (answer.status === 413 || answer.status === 405) response.setHeader('connection', 'close');
     if (answer.status === 405) response.setHeader('allow', 'POST');
+    closeAfterAnswer(response, answer.status);
   }
+  setUpstreamErrorHeaders(response, error);
   writeErrorResponse(response, answer);
   await report.error(error, context);
 }

@@ -20,7 +20,7 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
  */
 export async function relayStream(
   context: ChatRequestContext,
-  { stream, usageForBrowser }: StreamedAnswer,
+  { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   keepAliveMs: number | undefined,
   report: FinishReport,
   answerOptions: ErrorResponseOptions = {},
@@ -46,7 +46,7 @@ export async function relayStream(
       if (writer.closed) break;
     }
   } catch (error) {
-    readError = error;
+    readError = explainFailure(error);
   }
   const browserLeft = writer.closed;
 

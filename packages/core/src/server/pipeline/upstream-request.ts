@@ -3,6 +3,14 @@ import type { ChatCompletionsHandlerOptions, ChatRequestContext } from '../handl
 
 type PortkeyOptions = ChatCompletionsHandlerOptions['portkeyOptions'];
 
+/** The per-attempt deadlines of the upstream call, in milliseconds. */
+export interface AttemptTimeouts {
+  /** Until the response headers (a whole answer: all of it). */
+  readonly timeout: number;
+  /** Between two chunks of a stream. */
+  readonly idleTimeout: number;
+}
+
 /** What the upstream call is made with. */
 export interface UpstreamRequest {
   /** The turn, with the trace id `portkeyOptions` chose when it chose one. */
@@ -18,12 +26,14 @@ function hasKeys(record: object): boolean {
 
 /**
  * The Portkey options step: asks `portkeyOptions` for this request's options (a `traceId`
- * returned there wins over the incoming one) and adds the trace id and the abort signal.
+ * returned there wins over the incoming one) and adds the trace id, the abort signal and the
+ * server's deadlines (a `timeout` or `idleTimeout` returned there wins).
  */
 export async function upstreamRequest(
   portkeyOptions: PortkeyOptions,
   context: ChatRequestContext,
   signal: AbortSignal,
+  timeouts: AttemptTimeouts,
 ): Promise<UpstreamRequest> {
   const upstream =
     (portkeyOptions === undefined ? undefined : await portkeyOptions(context.request, context)) ??
@@ -35,8 +45,8 @@ export async function upstreamRequest(
       : context;
   const traceId = turn.traceId;
   const options = hasKeys(upstream)
-    ? { ...upstream, traceId, signal }
+    ? { ...timeouts, ...upstream, traceId, signal }
     : // Sent as a header rather than an option: the client then reuses its prebuilt headers.
-      { headers: { 'x-portkey-trace-id': traceId }, signal };
+      { ...timeouts, headers: { 'x-portkey-trace-id': traceId }, signal };
   return { context: turn, options };
 }
