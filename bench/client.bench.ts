@@ -1,4 +1,4 @@
-import { createClient } from '@chatwire/core';
+import { createClient, createSSEDecoder } from '@chatwire/core';
 import OpenAI from 'openai';
 import { Portkey } from 'portkey-ai';
 import { Agent, fetch as undiciFetch, request as undiciRequest } from 'undici';
@@ -14,6 +14,7 @@ const ROUNDS = Number(process.env.BENCH_CLIENT_ROUNDS ?? 5);
 
 const RAW = 'undici.request (raw)';
 const CHATWIRE = '@chatwire/core';
+const FLOOR = 'floor: undici.request + createSSEDecoder + JSON.parse';
 
 const messages = [{ role: 'user' as const, content: 'Say something for the benchmark.' }];
 const body = { model: 'gpt-4o-mini', messages };
@@ -34,18 +35,31 @@ function printResults(
   title: string,
   unit: string,
   perRun: number,
-  results: { name: string; medianMs: number }[],
+  results: { name: string; medianMs: number; samples: number[] }[],
 ): void {
   const raw = results.find((result) => result.name === RAW)!;
   const ours = results.find((result) => result.name === CHATWIRE)!;
+  const floor = results.find((result) => result.name === FLOOR);
+  const spread = (samples: number[]) =>
+    `${formatNumber((Math.min(...samples) * 1000) / perRun, 1)}–${formatNumber((Math.max(...samples) * 1000) / perRun, 1)}`;
   console.log(`\n${title}`);
   printTable(
-    ['client', `µs per ${unit}`, `${unit}s/s`, '× raw undici', '× chatwire'],
+    [
+      'client',
+      `µs per ${unit}`,
+      'range',
+      `${unit}s/s`,
+      '× raw undici',
+      ...(floor ? ['× floor'] : []),
+      '× chatwire',
+    ],
     results.map((result) => [
       result.name,
       formatNumber((result.medianMs * 1000) / perRun, 1),
+      spread(result.samples),
       formatNumber(perRun / (result.medianMs / 1000)),
       formatRatio(result.medianMs, raw.medianMs),
+      ...(floor ? [formatRatio(result.medianMs, floor.medianMs)] : []),
       formatRatio(result.medianMs, ours.medianMs),
     ]),
   );
@@ -128,6 +142,27 @@ export default async function benchClient(): Promise<void> {
         let count = 0;
         for await (const _ of await chatwire.chat.completions.create(streamBody)) count++;
         check(count === CHUNKS, CHATWIRE);
+      }),
+    },
+    {
+      // The least any typed client must do: read the bytes, decode the events, parse each.
+      name: FLOOR,
+      run: repeat(STREAMS, async () => {
+        const response = await undiciRequest(url, {
+          method: 'POST',
+          headers: { ...rawHeaders, accept: 'text/event-stream' },
+          body: JSON.stringify(streamBody),
+          dispatcher: agent,
+        });
+        let count = 0;
+        const decoder = createSSEDecoder((event) => {
+          if (event.data === '[DONE]') return;
+          JSON.parse(event.data);
+          count++;
+        });
+        for await (const part of response.body) decoder.push(part as Buffer);
+        decoder.end();
+        check(count === CHUNKS, FLOOR);
       }),
     },
     {

@@ -9,26 +9,38 @@ import { randomInt, seededRandom } from './lib/random.js';
 import { chatCompletionStream, largeEventStream, type SSEWorkload } from './lib/sse-workload.js';
 import { formatNumber, formatRatio, printTable } from './lib/table.js';
 
-/** Receives the `data` of each decoded event. */
-type OnData = (data: string) => void;
+/**
+ * Receives each decoded event: its `data` text, or, from a contender that parses JSON, the
+ * parsed value (the timed runs discard it, so no contender pays for turning it back into text).
+ */
+type OnData = (data: string | object) => void;
 
-/** One decoder under test: decodes the chunks, calling `onData` per event, in stream order. */
+/**
+ * One contender: decodes the chunks, calling `onData` per event, in stream order. Contenders
+ * are compared only with one of ours that does the same work: the decoders pass on each
+ * event's text without parsing it; the JSON contenders also `JSON.parse` each event and stop
+ * at `[DONE]`, as an SDK's public stream does.
+ */
 interface Decoder {
   name: string;
-  /** The name of our decoder this one is compared with. */
+  /** The name of our contender this one is compared with. */
   versus: string;
+  /** True when `onData` receives each event's parsed JSON, up to (not including) `[DONE]`. */
+  parsesJSON?: boolean;
   /** False for a reference loop that decodes nothing, so has no output to check. */
   checked?: boolean;
   decode: (chunks: readonly Uint8Array[], onData: OnData) => Promise<void> | void;
 }
 
 const OURS_STREAM = 'decodeSSE (ReadableStream)';
+const OURS_JSON = 'decodeSSE + JSON.parse';
 const OURS_PUSH = 'createSSEDecoder (push)';
 const WARMUP_ROUNDS = 2;
 const ROUNDS = 7;
 
 const decoders: Decoder[] = [
   {
+    // Ours: the text of each event from a ReadableStream, no JSON.
     name: OURS_STREAM,
     versus: OURS_STREAM,
     async decode(chunks, onData) {
@@ -36,6 +48,7 @@ const decoders: Decoder[] = [
     },
   },
   {
+    // TextDecoderStream + EventSourceParserStream: the text of each event, no JSON.
     name: 'eventsource-parser stream',
     versus: OURS_STREAM,
     async decode(chunks, onData) {
@@ -46,6 +59,7 @@ const decoders: Decoder[] = [
     },
   },
   {
+    // The decoding step of openai's Stream alone: the text of each event, no JSON.
     name: 'openai _iterSSEMessages',
     versus: OURS_STREAM,
     async decode(chunks, onData) {
@@ -56,14 +70,27 @@ const decoders: Decoder[] = [
     },
   },
   {
-    // The public path: decoding plus JSON.parse of each event, stopping at [DONE].
+    // Our decoder with the JSON work openai's public stream does: parse each event, stop at
+    // [DONE].
+    name: OURS_JSON,
+    versus: OURS_JSON,
+    parsesJSON: true,
+    async decode(chunks, onData) {
+      for await (const event of decodeSSE(pullStream(chunks))) {
+        if (event.data === '[DONE]') break;
+        onData(JSON.parse(event.data));
+      }
+    },
+  },
+  {
+    // openai's public path: its decoder plus JSON.parse of each event, stopping at [DONE].
     name: 'openai Stream.fromSSEResponse',
-    versus: OURS_STREAM,
+    versus: OURS_JSON,
+    parsesJSON: true,
     async decode(chunks, onData) {
       const response = new Response(pullStream(chunks));
       const stream = OpenAIStream.fromSSEResponse<object>(response, new AbortController());
-      for await (const chunk of stream) onData(JSON.stringify(chunk));
-      onData('[DONE]');
+      for await (const chunk of stream) onData(chunk);
     },
   },
   {
@@ -71,7 +98,7 @@ const decoders: Decoder[] = [
     versus: OURS_STREAM,
     async decode(chunks, onData) {
       const stream = new PortkeyStream(new Response(pullStream(chunks)));
-      // The decoding step of portkey-ai's Stream, before its JSON handling.
+      // The decoding step of portkey-ai's Stream, before its JSON handling: text, no JSON.
       const messages = (
         stream as unknown as { iterMessages(): AsyncIterable<{ data: string }> }
       ).iterMessages();
@@ -79,6 +106,7 @@ const decoders: Decoder[] = [
     },
   },
   {
+    // Ours, pushed chunk by chunk: the text of each event, no JSON.
     name: OURS_PUSH,
     versus: OURS_PUSH,
     decode(chunks, onData) {
@@ -88,6 +116,7 @@ const decoders: Decoder[] = [
     },
   },
   {
+    // eventsource-parser's push parser fed by a streaming TextDecoder: text, no JSON.
     name: 'eventsource-parser push + TextDecoder',
     versus: OURS_PUSH,
     decode(chunks, onData) {
@@ -98,6 +127,7 @@ const decoders: Decoder[] = [
     },
   },
   {
+    // Reads and decodes the bytes without finding events: the cost under every decoder.
     name: 'floor: reader + TextDecoder, no parsing',
     versus: OURS_STREAM,
     checked: false,
@@ -132,8 +162,13 @@ function scenario(title: string, workload: SSEWorkload, minChunk: number, maxChu
  */
 async function verify(decoder: Decoder, { workload, chunks, title }: Scenario): Promise<string> {
   const received: string[] = [];
-  await decoder.decode(chunks, (data) => received.push(data));
-  const expected = workload.expectedData;
+  await decoder.decode(chunks, (data) =>
+    received.push(typeof data === 'string' ? data : JSON.stringify(data)),
+  );
+  // The workloads' JSON is JSON.stringify's output, so a parsed event prints back the same.
+  const expected = decoder.parsesJSON
+    ? workload.expectedData.filter((data) => data !== '[DONE]')
+    : workload.expectedData;
   let wrong = Math.abs(received.length - expected.length);
   const compared = Math.min(received.length, expected.length);
   for (let index = 0; index < compared; index++) {

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# shellcheck source=scripts/demo-port.sh
+source scripts/demo-port.sh
+check_demo_port "${PORT:-3001}" "pnpm demo:nest"
+
 pnpm exec turbo run build --filter=demo-web... --filter=demo-nest... --output-logs=errors-only
 
 echo "Starting demo-nest: open http://127.0.0.1:${PORT:-3001} (Ctrl+C stops it)"

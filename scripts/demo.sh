@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# shellcheck source=scripts/demo-port.sh
+source scripts/demo-port.sh
+check_demo_port "${PORT:-3000}" "pnpm demo"
+
 pnpm exec turbo run build --filter=demo-web... --filter=demo-express... --output-logs=errors-only
 
 echo "Starting demo-express: open http://127.0.0.1:${PORT:-3000} (Ctrl+C stops it)"

@@ -1,13 +1,17 @@
 // Sums every package's vitest JSON report into the one line CI reads: "N passed, N failed".
-// A package with a test script but no report counts as one failure (its suite never ran), and
-// so does a test file that failed before any of its tests could run.
+// Only a test that ran and passed counts as passed. Everything else is a failure, named on
+// stderr: a failed test; a test that did not run (skipped, pending or todo: a suite whose
+// beforeAll threw reports its tests as skipped, and this repository skips none on purpose); a
+// test file that failed on its own (an import, a hook or the file itself threw), once more
+// unless a failed test of its own already explains it; and a package with a test script but no
+// report (its suite never ran).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 const packageDirs = ['packages', 'apps']
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
-  .concat('bench')
+  .concat('bench', 'scripts')
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
 let passed = 0;
@@ -22,11 +26,24 @@ for (const dir of packageDirs) {
     continue;
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  failed += report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
-  ).length;
+  for (const file of report.testResults) {
+    const inPackage = relative(dir, file.name);
+    const where = `${manifest.name}: ${inPackage.startsWith('..') || isAbsolute(inPackage) ? file.name : inPackage}`;
+    let testFailed = false;
+    for (const test of file.assertionResults) {
+      if (test.status === 'passed') {
+        passed += 1;
+        continue;
+      }
+      failed += 1;
+      testFailed ||= test.status === 'failed';
+      console.error(`${where} > ${test.fullName}: ${test.status}`);
+    }
+    if (file.status === 'failed' && (file.message !== '' || !testFailed)) {
+      failed += 1;
+      console.error(`${where}: the file failed: ${file.message || 'an error outside its tests'}`);
+    }
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -68,8 +68,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       const outcome = aborted ? 'aborted' : (finishReason ?? 'ended');
       log(`chat turn trace=${traceId} ${outcome} tokens=${tokens} ${Math.round(latencyMs)}ms`);
     },
-    onError: (error) =>
-      log(`chat error: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error, context) =>
+      log(
+        `chat error trace=${context?.traceId ?? '(refused)'}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   });
   app.post('/api/chat', chat);
   app.post(

@@ -20,6 +20,14 @@ const { app, close } = createDemoApp({
   emulator: upstream.emulator,
 });
 const server = createServer(app);
+// A taken port is a setup problem, not a crash: say which variable picks another one.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(
+    `Port ${port} on 127.0.0.1 is already in use. Set PORT to use another one, for example: PORT=${port + 10} pnpm demo`,
+  );
+  void Promise.all([close(), upstream.close()]).finally(() => process.exit(1));
+});
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;

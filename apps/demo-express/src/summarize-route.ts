@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatwireClient } from '@chatwire/core';
 import {
   ChatRequestError,
-  readIncomingTraceId,
   readJsonBody,
+  requestScope,
   toErrorResponse,
+  writeErrorResponse,
 } from '@chatwire/core/server';
 
 /** Settings of the summary endpoint. */
@@ -50,10 +51,7 @@ function readText(body: unknown): string {
  */
 export function summarizeRoute(options: SummarizeOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const controller = new AbortController();
-    response.once('close', () => {
-      if (!response.writableFinished) controller.abort();
-    });
+    const { traceId, signal } = requestScope(request, response);
     try {
       const text = readText(await readJsonBody(request, { limit: 128 * 1024 }));
       const completion = await options.client.chat.completions.create(
@@ -65,11 +63,7 @@ export function summarizeRoute(options: SummarizeOptions) {
             { role: 'user', content: text },
           ],
         },
-        {
-          traceId: readIncomingTraceId(request.headers),
-          spanName: 'summarize',
-          signal: controller.signal,
-        },
+        { traceId, spanName: 'summarize', signal },
       );
       const summary: Summary = {
         summary: completion.choices[0]?.message.content ?? '',
@@ -80,10 +74,7 @@ export function summarizeRoute(options: SummarizeOptions) {
       response.end(JSON.stringify(summary));
       options.onSummary(summary.traceId ?? '(none)');
     } catch (error) {
-      if (controller.signal.aborted || response.headersSent) return;
-      const { status, body } = toErrorResponse(error);
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
+      if (!signal.aborted) writeErrorResponse(response, toErrorResponse(error));
     }
   };
 }

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ChatwireClient, runTools, type ToolLoopBody } from '@chatwire/core';
 import {
   applyChatPolicy,
-  readIncomingTraceId,
   readJsonBody,
+  requestScope,
   resolveChatPolicy,
   toErrorResponse,
+  writeErrorResponse,
 } from '@chatwire/core/server';
 import { getWeather } from './weather-tool.js';
 
@@ -24,7 +24,8 @@ export interface WeatherChatOptions {
  * final `ChatCompletion` as JSON (not streamed: the tool rounds happen before it).
  *
  * It reuses the pieces of `@chatwire/core/server` that the chat middleware is built from:
- * body reading, validation and policy, trace ids, and OpenAI-shaped errors.
+ * body reading, validation and policy, the request's trace id and abort signal, and
+ * OpenAI-shaped errors.
  */
 export function weatherChatRoute(options: WeatherChatOptions) {
   // The browser chooses only the temperature: tools and streaming are the server's business.
@@ -34,12 +35,8 @@ export function weatherChatRoute(options: WeatherChatOptions) {
     maxMessages: 50,
   });
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const traceId = readIncomingTraceId(request.headers) ?? randomUUID();
+    const { traceId, signal } = requestScope(request, response);
     response.setHeader('x-portkey-trace-id', traceId);
-    const controller = new AbortController();
-    response.once('close', () => {
-      if (!response.writableFinished) controller.abort();
-    });
     try {
       const body = (await applyChatPolicy(
         policy,
@@ -52,7 +49,7 @@ export function weatherChatRoute(options: WeatherChatOptions) {
         maxRounds: 4,
         traceId,
         spanName: 'weather-chat',
-        signal: controller.signal,
+        signal,
         onToolCall: ({ toolCall }) =>
           calls.push(`${toolCall.function.name}${toolCall.function.arguments}`),
       });
@@ -61,10 +58,7 @@ export function weatherChatRoute(options: WeatherChatOptions) {
       response.end(json);
       options.onTurn(traceId, calls.length > 0 ? `tools: ${calls.join(', ')}` : 'no tool calls');
     } catch (error) {
-      if (controller.signal.aborted || response.headersSent) return;
-      const { status, body } = toErrorResponse(error);
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
+      if (!signal.aborted) writeErrorResponse(response, toErrorResponse(error));
     }
   };
 }

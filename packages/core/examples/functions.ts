@@ -11,10 +11,10 @@ import * as z from 'zod';
 // In an application: import { createClient, defineTool, runTools } from '@chatwire/core';
 import { createClient, defineTool, runTools } from '../src/index.js';
 
-/** A stand-in for a weather service. */
+/** A stand-in for a weather service, by city. */
 const forecasts: Record<string, { temperature: number; forecast: string }> = {
-  'boston, ma': { temperature: 22, forecast: 'sunny and windy' },
-  'san francisco, ca': { temperature: 15, forecast: 'foggy' },
+  boston: { temperature: 22, forecast: 'sunny and windy' },
+  'san francisco': { temperature: 15, forecast: 'foggy' },
 };
 
 const getCurrentWeather = defineTool({
@@ -25,7 +25,9 @@ const getCurrentWeather = defineTool({
     unit: z.enum(['celsius', 'fahrenheit']).default('celsius'),
   }),
   run: ({ location, unit }) => {
-    const found = forecasts[location.toLowerCase()];
+    // Models send "Boston, MA" as the description suggests, or just "Boston": accept both.
+    const city = location.split(',')[0]?.trim().toLowerCase() ?? '';
+    const found = forecasts[city];
     if (!found) throw new Error(`No weather known for ${location}.`);
     const temperature = unit === 'celsius' ? found.temperature : found.temperature * 1.8 + 32;
     return { location, unit, temperature, forecast: found.forecast };

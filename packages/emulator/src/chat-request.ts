@@ -25,8 +25,8 @@ export interface ChatMessage {
   role: string;
   /** The text of the message, its text parts joined. */
   text: string;
-  /** Number of image parts. */
-  images: number;
+  /** The URLs of its image parts (`data:` URLs or web addresses), in order. */
+  images: string[];
   toolCallId: string | undefined;
   toolCalls: Array<{ id: string; name: string; arguments: string }>;
 }

@@ -46,7 +46,7 @@ function randomId(prefix: string, length: number): string {
 function promptTokens(request: ChatRequest): number {
   let total = 3;
   for (const message of request.messages) {
-    total += 4 + countTokens(message.text) + message.images * TOKENS_PER_IMAGE;
+    total += 4 + countTokens(message.text) + message.images.length * TOKENS_PER_IMAGE;
     for (const call of message.toolCalls) total += countTokens(call.name + call.arguments) + 3;
   }
   if (request.tools.length > 0) total += countTokens(JSON.stringify(request.tools));

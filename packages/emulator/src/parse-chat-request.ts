@@ -41,15 +41,21 @@ function fail(message: string, param: string | null, code: string | null = null)
   return { ok: false, error: invalidRequest(message, param, code) };
 }
 
-function readContent(content: unknown): { text: string; images: number } {
-  if (typeof content === 'string') return { text: content, images: 0 };
-  if (!Array.isArray(content)) return { text: '', images: 0 };
+function imageUrlOf(part: Record<string, unknown>): string {
+  const image = part.image_url;
+  if (typeof image === 'string') return image;
+  return isRecord(image) && typeof image.url === 'string' ? image.url : '';
+}
+
+function readContent(content: unknown): { text: string; images: string[] } {
+  if (typeof content === 'string') return { text: content, images: [] };
+  if (!Array.isArray(content)) return { text: '', images: [] };
   const texts: string[] = [];
-  let images = 0;
+  const images: string[] = [];
   for (const part of content) {
     if (!isRecord(part)) continue;
     if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
-    if (part.type === 'image_url') images++;
+    if (part.type === 'image_url') images.push(imageUrlOf(part));
   }
   return { text: texts.join('\n'), images };
 }

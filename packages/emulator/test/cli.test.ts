@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,10 @@ let outDir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'chatwire-emulator-cli-'));
+  // Built inside the package, so that the CLI finds the package's dependencies at run time.
+  const cache = join(import.meta.dirname, '..', 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  outDir = await mkdtemp(join(cache, 'chatwire-emulator-cli-'));
   await build({
     config: false,
     entry: ['src/cli.ts'],

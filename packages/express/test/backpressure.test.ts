@@ -85,6 +85,7 @@ describe('backpressure', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const sentWhilePaused = upstreamSent;
     expect(sentWhilePaused).toBeLessThan(EVENT_COUNT / 2);
+    expect(buffered.length).toBeGreaterThan(0);
     expect(Math.max(...buffered)).toBeLessThan(256 * 1024);
 
     let received = 0;

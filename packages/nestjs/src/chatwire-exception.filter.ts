@@ -1,19 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import {
   type ErrorResponse,
-  invalidJsonError,
-  requestTooLargeError,
+  statusErrorResponse,
   toErrorResponse,
-  typeForStatus,
+  writeErrorResponse,
 } from '@chatwire/core/server';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-
-/** The byte limit a body parser's 413 reports, when it reports one. */
-function limitOf(cause: unknown): number | undefined {
-  if (cause === null || typeof cause !== 'object') return undefined;
-  const limit = (cause as { limit?: unknown }).limit;
-  return typeof limit === 'number' ? limit : undefined;
-}
 
 function codeOf(exception: HttpException): string | null {
   const body = exception.getResponse();
@@ -29,22 +21,10 @@ function codeOf(exception: HttpException): string | null {
  * parser's refusals get the wording and codes the chat endpoint uses for the same faults.
  */
 function fromHttpException(exception: HttpException): ErrorResponse {
-  const status = exception.getStatus();
-  if (status === 400 && exception.cause instanceof SyntaxError) {
-    return toErrorResponse(invalidJsonError());
-  }
-  if (status === 413) return toErrorResponse(requestTooLargeError(limitOf(exception.cause)));
-  return {
-    status,
-    body: {
-      error: {
-        message: status >= 500 ? 'The server failed to answer the request.' : exception.message,
-        type: typeForStatus(status),
-        param: null,
-        code: codeOf(exception),
-      },
-    },
-  };
+  return statusErrorResponse(exception.getStatus(), exception.message, {
+    cause: exception.cause,
+    code: codeOf(exception),
+  });
 }
 
 /**
@@ -71,14 +51,6 @@ export class ChatwireExceptionFilter implements ExceptionFilter {
       exception instanceof HttpException
         ? fromHttpException(exception)
         : toErrorResponse(exception);
-    if (response.headersSent) {
-      if (!response.writableEnded) response.end();
-      return;
-    }
-    const json = JSON.stringify(answer.body);
-    response.statusCode = answer.status;
-    response.setHeader('content-type', 'application/json');
-    response.setHeader('content-length', Buffer.byteLength(json));
-    response.end(json);
+    writeErrorResponse(response, answer);
   }
 }

@@ -165,12 +165,19 @@ describe('startup checks', () => {
   it('takes the API key from PORTKEY_API_KEY when the option is absent', async () => {
     vi.stubEnv('PORTKEY_API_KEY', 'from-env');
     vi.stubEnv('PORTKEY_BASE_URL', '');
+    const hosted = await Test.createTestingModule({
+      imports: [ChatwireModule.forRoot({})],
+    }).compile();
+    expect(hosted.get<ChatwireClient>(CHATWIRE_CLIENT).baseURL).toBe('https://api.portkey.ai/v1');
+    await hosted.close();
+
+    // The hosted gateway is out of reach here: the emulator shows the key the client sends.
+    vi.stubEnv('PORTKEY_BASE_URL', emulator.url);
     const moduleRef = await Test.createTestingModule({
       imports: [ChatwireModule.forRoot({})],
     }).compile();
-    expect(moduleRef.get<ChatwireClient>(CHATWIRE_CLIENT).baseURL).toBe(
-      'https://api.portkey.ai/v1',
-    );
+    await moduleRef.get(ChatCompletionsService).create(hello);
+    expect(emulator.requests.at(-1)?.headers['x-portkey-api-key']).toBe('from-env');
     await moduleRef.close();
   });
 

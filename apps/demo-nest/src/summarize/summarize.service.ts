@@ -1,3 +1,4 @@
+import type { RequestScope } from '@chatwire/core/server';
 import { ChatCompletionsService } from '@chatwire/nestjs';
 import { Injectable, Logger } from '@nestjs/common';
 import { ChatModels } from '../upstream/chat-models.js';
@@ -18,7 +19,8 @@ export class SummarizeService {
     private readonly chatModels: ChatModels,
   ) {}
 
-  async summarize(text: string, traceId: string | undefined): Promise<Summary> {
+  /** Summarizes `text` under the request's trace id; the call is aborted when the browser leaves. */
+  async summarize(text: string, { traceId, signal }: RequestScope): Promise<Summary> {
     const completion = await this.completions.create(
       {
         model: this.chatModels.defaultModel,
@@ -28,7 +30,7 @@ export class SummarizeService {
           { role: 'user', content: text },
         ],
       },
-      { traceId, spanName: 'summarize' },
+      { traceId, spanName: 'summarize', signal },
     );
     const result = {
       summary: completion.choices[0]?.message.content ?? '',

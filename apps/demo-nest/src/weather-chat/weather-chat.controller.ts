@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatCompletion } from '@chatwire/core';
-import { readIncomingTraceId } from '@chatwire/core/server';
+import { requestScope } from '@chatwire/core/server';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { WeatherChatService } from './weather-chat.service.js';
 
@@ -21,12 +20,8 @@ export class WeatherChatController {
     @Req() request: IncomingMessage,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<ChatCompletion> {
-    const traceId = readIncomingTraceId(request.headers) ?? randomUUID();
-    response.setHeader('x-portkey-trace-id', traceId);
-    const controller = new AbortController();
-    response.once('close', () => {
-      if (!response.writableFinished) controller.abort();
-    });
-    return this.weatherChat.answer(body, request, { traceId, signal: controller.signal });
+    const scope = requestScope(request, response);
+    response.setHeader('x-portkey-trace-id', scope.traceId);
+    return this.weatherChat.answer(body, request, scope);
   }
 }

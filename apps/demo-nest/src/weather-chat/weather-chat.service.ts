@@ -1,18 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { ChatCompletion, ToolLoopBody } from '@chatwire/core';
-import { applyChatPolicy, type ResolvedChatPolicy, resolveChatPolicy } from '@chatwire/core/server';
+import {
+  applyChatPolicy,
+  type RequestScope,
+  type ResolvedChatPolicy,
+  resolveChatPolicy,
+} from '@chatwire/core/server';
 import { ChatCompletionsService } from '@chatwire/nestjs';
 import { Injectable, Logger } from '@nestjs/common';
 import { ChatModels } from '../upstream/chat-models.js';
 import { getWeather } from './weather-tool.js';
-
-/** What {@link WeatherChatService.answer} needs besides the browser's body. */
-export interface WeatherChatRequest {
-  /** The trace id every round of the turn is logged under. */
-  traceId: string;
-  /** Aborts the turn, e.g. when the browser leaves. */
-  signal: AbortSignal;
-}
 
 /**
  * A chat whose model may call `get_weather`, a tool run here on the server through chatwire's
@@ -36,14 +33,15 @@ export class WeatherChatService {
   }
 
   /**
-   * Runs the tool loop for the browser's body and resolves to the final completion.
+   * Runs the tool loop for the browser's body and resolves to the final completion, every
+   * round under the request's trace id, aborted when the browser leaves.
    *
    * @throws {ChatRequestError} when the body is refused by the policy.
    */
   async answer(
     rawBody: unknown,
     incoming: IncomingMessage,
-    { traceId, signal }: WeatherChatRequest,
+    { traceId, signal }: RequestScope,
   ): Promise<ChatCompletion> {
     const body = (await applyChatPolicy(
       this.#policy,

@@ -11,6 +11,10 @@ export interface ChatSettingsProps {
   modelsLoading: boolean;
   systemPrompt: string;
   onSystemPromptChange: (prompt: string) => void;
+  /** The panel's element id, for the button that opens it. */
+  id: string;
+  /** Whether the panel is shown. */
+  open: boolean;
 }
 
 function ModelOptions({ models }: { models: readonly string[] }): ReactNode {
@@ -21,14 +25,17 @@ function ModelOptions({ models }: { models: readonly string[] }): ReactNode {
   ));
 }
 
-/** The model picker and the system prompt sent at the start of every request. */
+/**
+ * The model picker and the system prompt sent at the start of every request, in a panel that
+ * opens from the header.
+ */
 export function ChatSettings(props: ChatSettingsProps): ReactNode {
   const modelId = useId();
   const promptId = useId();
   const answering = props.models.filter((model) => !isScenarioModel(model));
   const scenarios = props.models.filter(isScenarioModel);
   return (
-    <section className="settings" aria-label="Chat settings">
+    <section id={props.id} className="settings" aria-label="Chat settings" hidden={!props.open}>
       <div className="field">
         <label htmlFor={modelId}>Model</label>
         <select
@@ -53,9 +60,9 @@ export function ChatSettings(props: ChatSettingsProps): ReactNode {
       </div>
       <div className="field field-wide">
         <label htmlFor={promptId}>System prompt</label>
-        <input
+        <textarea
           id={promptId}
-          type="text"
+          rows={2}
           value={props.systemPrompt}
           onChange={(event) => props.onSystemPromptChange(event.target.value)}
           placeholder="You are a helpful assistant."

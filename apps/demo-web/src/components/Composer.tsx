@@ -1,4 +1,12 @@
-import { type ChangeEvent, type KeyboardEvent, type ReactNode, type RefObject, useId } from 'react';
+import {
+  type ChangeEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useId,
+  useLayoutEffect,
+} from 'react';
+import { Icon } from './Icon.js';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -8,7 +16,7 @@ export interface ComposerProps {
   onSend: () => void;
   /** Stops the answer in flight. */
   onStop: () => void;
-  /** Whether an answer is in flight (the send button turns into a stop button). */
+  /** Whether an answer is in flight (the send button gives way to a stop button). */
   busy: boolean;
   /** The attached image, as a `data:` URL. */
   image: string | undefined;
@@ -17,15 +25,26 @@ export interface ComposerProps {
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }
 
+/** The tallest the message box grows, in pixels, before it scrolls. */
+const MAX_INPUT_HEIGHT = 200;
+
 /**
- * The message box. Enter sends, Shift+Enter starts a new line; while an answer streams the
- * send button becomes a stop button.
+ * The message box. It grows with its text; Enter sends, Shift+Enter starts a new line; while an
+ * answer streams a stop button stands where the send button was.
  */
 export function Composer(props: ComposerProps): ReactNode {
   const { input, busy, image, inputRef } = props;
   const inputId = useId();
   const hintId = useId();
   const fileId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measures again whenever the text changes
+  useLayoutEffect(() => {
+    const box = inputRef.current;
+    if (box === null) return;
+    box.style.height = 'auto';
+    box.style.height = `${Math.min(box.scrollHeight, MAX_INPUT_HEIGHT)}px`;
+  }, [input, inputRef]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
@@ -53,8 +72,13 @@ export function Composer(props: ComposerProps): ReactNode {
       {image !== undefined && (
         <div className="attachment">
           <img src={image} alt="Attachment to send" className="attachment-preview" />
-          <button type="button" className="secondary" onClick={props.onRemoveImage}>
-            Remove image
+          <button
+            type="button"
+            className="ghost-button attachment-remove"
+            aria-label="Remove image"
+            onClick={props.onRemoveImage}
+          >
+            <Icon name="close" size={14} />
           </button>
         </div>
       )}
@@ -65,19 +89,22 @@ export function Composer(props: ComposerProps): ReactNode {
         id={inputId}
         ref={inputRef}
         className="composer-input"
-        rows={2}
+        rows={1}
         value={input}
         onChange={props.onInputChange}
         onKeyDown={onKeyDown}
         placeholder="Message the assistant"
         aria-describedby={hintId}
+        // biome-ignore lint/a11y/noAutofocus: the message box is what the page is for
+        autoFocus
       />
+      <span id={hintId} className="visually-hidden">
+        Enter to send, Shift+Enter for a new line
+      </span>
       <div className="composer-bar">
-        <span id={hintId} className="hint">
-          Enter to send, Shift+Enter for a new line
-        </span>
-        <label htmlFor={fileId} className="button secondary file-button">
-          Attach image
+        <label htmlFor={fileId} className="icon-button file-button" title="Attach image">
+          <Icon name="attach" />
+          <span className="visually-hidden">Attach image</span>
         </label>
         <input
           id={fileId}
@@ -86,13 +113,29 @@ export function Composer(props: ComposerProps): ReactNode {
           className="visually-hidden"
           onChange={onFile}
         />
+        {/* Two keyed buttons, never one whose type changes: a button that turns into a submit
+            button while its click is handled submits the form, and would send the draft. */}
         {busy ? (
-          <button type="button" className="stop" onClick={props.onStop}>
-            Stop
+          <button
+            key="stop"
+            type="button"
+            className="icon-button primary-button stop-button"
+            aria-label="Stop"
+            title="Stop"
+            onClick={props.onStop}
+          >
+            <Icon name="stop" />
           </button>
         ) : (
-          <button type="submit" disabled={!canSend}>
-            Send
+          <button
+            key="send"
+            type="submit"
+            className="icon-button primary-button"
+            aria-label="Send"
+            title="Send"
+            disabled={!canSend}
+          >
+            <Icon name="send" />
           </button>
         )}
       </div>

@@ -1,10 +1,21 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { Icon } from './Icon.js';
 
 /** How long the button says "Copied" after a click. */
 const CONFIRM_MS = 1500;
 
+/** Props of {@link CopyButton}. */
+export interface CopyButtonProps {
+  /** The text put on the clipboard. */
+  value: string;
+  /** The button's accessible name, e.g. "Copy code". */
+  label: string;
+  /** Whether "Copy"/"Copied" is written beside the icon. */
+  showText?: boolean;
+}
+
 /** A button that copies `value` to the clipboard and confirms it for a moment. */
-export function CopyButton({ value, label }: { value: string; label: string }): ReactNode {
+export function CopyButton({ value, label, showText = true }: CopyButtonProps): ReactNode {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -23,8 +34,9 @@ export function CopyButton({ value, label }: { value: string; label: string }): 
   };
 
   return (
-    <button type="button" className="copy-button" aria-label={label} onClick={copy}>
-      {copied ? 'Copied' : 'Copy'}
+    <button type="button" className="ghost-button copy-button" aria-label={label} onClick={copy}>
+      <Icon name={copied ? 'check' : 'copy'} size={14} />
+      {showText && <span aria-hidden="true">{copied ? 'Copied' : 'Copy'}</span>}
     </button>
   );
 }

@@ -86,7 +86,8 @@ export interface ChatStoreOptions {
   onToolCall?: (event: ChatToolCallEvent) => unknown | Promise<unknown>;
   /**
    * How many times one exchange (a `send`, `regenerate`, `retry` or the `addToolResult` that
-   * completes a set of results) may send `onToolCall` results back to the model. Defaults to 5;
+   * completes a set of results) may send `onToolCall` results back to the model. Defaults to
+   * {@link DEFAULT_MAX_TOOL_ROUNDS} (5);
    * `0` never runs `onToolCall`. The limit is checked before tools run: when the model asks for
    * tools once more, its calls are left unrun (status `ready`), the answer is marked
    * `toolRoundLimitReached` and the chat goes `idle` without an error.
@@ -104,7 +105,8 @@ export interface ChatStoreOptions {
   onError?: (error: Error) => void;
   /**
    * The least time between two updates while tokens stream, in milliseconds. By default one
-   * update per animation frame (16 ms where there are no frames); `0` updates on every chunk.
+   * update per animation frame ({@link FRAMELESS_THROTTLE_MS} where there are no frames); `0`
+   * updates on every chunk.
    */
   throttleMs?: number;
   /** Makes ids for new messages. */

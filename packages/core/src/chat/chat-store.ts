@@ -12,13 +12,12 @@ import type {
 } from './chat-store-options.js';
 import { createMessageId } from './create-message-id.js';
 import { createUserMessage } from './create-user-message.js';
+import { DEFAULT_MAX_TOOL_ROUNDS } from './defaults.js';
 import { failRun } from './fail-run.js';
 import { mergeSameTurnCalls } from './merge-same-turn-calls.js';
 import { Retention } from './retention.js';
 import { runToolRound, stopToolRound } from './run-tool-calls.js';
 import { streamAnswer } from './stream-answer.js';
-
-const DEFAULT_MAX_TOOL_ROUNDS = 5;
 
 /**
  * The state and logic of one chat, free of any UI framework: it sends the conversation, streams

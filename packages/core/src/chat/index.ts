@@ -25,5 +25,6 @@ export type {
   ChatTransportResponse,
 } from './chat-transport.js';
 export { type ChatCompletionsClient, createClientChatTransport } from './client-chat-transport.js';
+export { DEFAULT_MAX_TOOL_ROUNDS, FRAMELESS_THROTTLE_MS } from './defaults.js';
 export { createHttpChatTransport, type HttpChatTransportOptions } from './http-chat-transport.js';
 export { toOpenAIMessages } from './to-openai-messages.js';

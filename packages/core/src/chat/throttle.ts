@@ -1,3 +1,5 @@
+import { FRAMELESS_THROTTLE_MS } from './defaults.js';
+
 /** Coalesces many change notifications into at most one per frame or interval. */
 export interface Throttle {
   /** Asks for a run; calls made before the run happens share it. */
@@ -8,7 +10,7 @@ export interface Throttle {
 
 /**
  * Creates a throttle around `run`. With `intervalMs` undefined, a run waits for the next
- * animation frame when `requestAnimationFrame` exists, else 16 ms; with `0`, every
+ * animation frame when `requestAnimationFrame` exists, else {@link FRAMELESS_THROTTLE_MS}; with `0`, every
  * `schedule()` runs at once; with a positive number, a run waits that many milliseconds.
  */
 export function createThrottle(run: () => void, intervalMs: number | undefined): Throttle {
@@ -26,7 +28,7 @@ export function createThrottle(run: () => void, intervalMs: number | undefined):
       if (intervalMs === undefined && typeof requestAnimationFrame === 'function') {
         frame = requestAnimationFrame(fire);
       } else {
-        timer = setTimeout(fire, intervalMs ?? 16);
+        timer = setTimeout(fire, intervalMs ?? FRAMELESS_THROTTLE_MS);
       }
     },
     cancel() {

@@ -4,6 +4,13 @@ import {
   APIError,
   APIUserAbortError,
 } from '../errors/api-errors.js';
+import {
+  redactHeaders,
+  redactText,
+  redactUrlCredentials,
+  redactValue,
+  secretValuesOf,
+} from '../secrets/index.js';
 import { ChatCompletionStream } from '../stream/index.js';
 import { ObservedAbortController } from '../stream/observed-abort-controller.js';
 import type { ChatCompletion } from '../types/index.js';
@@ -26,6 +33,23 @@ export interface Call {
 }
 
 const utf8 = new TextDecoder();
+
+/**
+ * The credentials among the call's headers, worked out on the first error that needs them: an
+ * upstream may echo them in what it answers, and no error may carry them on.
+ */
+function secretsOf(call: Call): () => readonly string[] {
+  let secrets: readonly string[] | undefined;
+  return () => {
+    secrets ??= secretValuesOf(call.headers);
+    return secrets;
+  };
+}
+
+/** The message with the call's credentials taken out. */
+function redactMessage(message: string, call: Call): string {
+  return redactText(message, secretValuesOf(call.headers));
+}
 
 function noop(): void {}
 
@@ -60,7 +84,10 @@ function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): unkno
   if (attempt.aborted && attempt.reason instanceof APIConnectionTimeoutError) return attempt.reason;
   if (cause instanceof APIError || !isNetworkFailure(cause)) return cause;
   return new APIConnectionError({
-    message: `Connection error: could not get an answer from ${call.baseURL} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
+    message: redactMessage(
+      `Connection error: could not get an answer from ${redactUrlCredentials(call.baseURL)} (${describeCause(cause)}). Check the baseURL option (or PORTKEY_BASE_URL) and that the gateway is reachable.`,
+      call,
+    ),
     cause,
     traceID: call.traceId,
   });
@@ -68,7 +95,10 @@ function attemptFailure(cause: unknown, attempt: AbortSignal, call: Call): unkno
 
 function midStreamFailure(cause: unknown, call: Call): APIConnectionError {
   return new APIConnectionError({
-    message: `Connection error: the stream from ${call.baseURL} broke off (${describeCause(cause)}). A stream that has begun is not retried; call again to start over.`,
+    message: redactMessage(
+      `Connection error: the stream from ${redactUrlCredentials(call.baseURL)} broke off (${describeCause(cause)}). A stream that has begun is not retried; call again to start over.`,
+      call,
+    ),
     cause,
     traceID: call.traceId,
   });
@@ -93,11 +123,13 @@ function successBody(bytes: Uint8Array, response: TransportResponse, call: Call)
     parsed = undefined;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const secrets = secretValuesOf(call.headers);
+    const body = redactText(text, secrets);
     throw new APIError(
       response.status,
-      text,
-      `The server answered ${response.status} with a body that is not a JSON object: ${JSON.stringify(text.slice(0, 200))}. Check that baseURL points at a Portkey gateway.`,
-      response.makeHeaders(),
+      body,
+      `The server answered ${response.status} with a body that is not a JSON object: ${JSON.stringify(body.slice(0, 200))}. Check that baseURL points at a Portkey gateway.`,
+      redactHeaders(response.makeHeaders(), secrets),
       call.traceId,
     );
   }
@@ -111,6 +143,7 @@ export async function sendRequest(
   call: Call,
   streaming: boolean,
 ): Promise<ChatCompletionWithMeta | ChatCompletionStream> {
+  const secrets = secretsOf(call);
   for (let retriesDone = 0; ; retriesDone++) {
     const canRetry = retriesDone < call.maxRetries;
     const controller = new ObservedAbortController();
@@ -141,7 +174,7 @@ export async function sendRequest(
         const body = watchIdle(response.body, deadline, unlink, (cause) =>
           controller.signal.aborted ? cause : midStreamFailure(cause, call),
         );
-        return new ChatCompletionStream(body, { controller, meta });
+        return new ChatCompletionStream(body, { controller, meta, secrets });
       }
       deadline.phase = 'body';
       let bytes: Uint8Array;
@@ -175,7 +208,13 @@ export async function sendRequest(
       await backoff(call, retriesDone, response);
       continue;
     }
-    throw APIError.generate(status, errorBody, undefined, response.makeHeaders(), call.traceId);
+    throw APIError.generate(
+      status,
+      redactValue(errorBody, secrets()),
+      undefined,
+      redactHeaders(response.makeHeaders(), secrets()),
+      call.traceId,
+    );
   }
 }
 

@@ -6,14 +6,16 @@ import { describeStatus, readErrorBody } from './error-body.js';
  * all (`status` is then `undefined`; see {@link APIConnectionError}).
  */
 export class APIError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.APIError';
-  override name = 'APIError';
+  static override readonly brand: string = 'APIError';
   /** The HTTP status, or `undefined` when no answer arrived or the error came inside a stream. */
   readonly status: number | undefined;
   /** The response headers, when a response arrived. */
   readonly headers: Headers | undefined;
-  /** The parsed error body as the server sent it (JSON when it parsed, else the text). */
-  readonly error: unknown;
+  /**
+   * The parsed error body as the server sent it (JSON when it parsed, else the text), with the
+   * request's credentials redacted. Not enumerable, so loggers and `JSON.stringify` leave it out.
+   */
+  declare readonly error: unknown;
   /** The `x-request-id` (or `request-id`) response header, when present. */
   readonly requestID: string | null;
   /**
@@ -39,7 +41,9 @@ export class APIError extends ChatwireError {
     super(message ?? describeStatus(status, fields.message, error));
     this.status = status;
     this.headers = headers;
-    this.error = error;
+    // Not enumerable: a body can echo credentials, and loggers and JSON.stringify print what
+    // is enumerable.
+    Object.defineProperty(this, 'error', { value: error, enumerable: false });
     this.code = fields.code;
     this.type = fields.type;
     this.param = fields.param;
@@ -67,62 +71,52 @@ export class APIError extends ChatwireError {
 
 /** 400: the request was malformed or a parameter was refused. */
 export class BadRequestError extends APIError {
-  static override readonly brand: string = 'chatwire.BadRequestError';
-  override name = 'BadRequestError';
+  static override readonly brand: string = 'BadRequestError';
 }
 
 /** 401: no API key, or a wrong one. */
 export class AuthenticationError extends APIError {
-  static override readonly brand: string = 'chatwire.AuthenticationError';
-  override name = 'AuthenticationError';
+  static override readonly brand: string = 'AuthenticationError';
 }
 
 /** 403: the key may not use this model, provider or workspace. */
 export class PermissionDeniedError extends APIError {
-  static override readonly brand: string = 'chatwire.PermissionDeniedError';
-  override name = 'PermissionDeniedError';
+  static override readonly brand: string = 'PermissionDeniedError';
 }
 
 /** 404: wrong path, model, config id or provider slug. */
 export class NotFoundError extends APIError {
-  static override readonly brand: string = 'chatwire.NotFoundError';
-  override name = 'NotFoundError';
+  static override readonly brand: string = 'NotFoundError';
 }
 
 /** 409: a conflicting request; retried automatically. */
 export class ConflictError extends APIError {
-  static override readonly brand: string = 'chatwire.ConflictError';
-  override name = 'ConflictError';
+  static override readonly brand: string = 'ConflictError';
 }
 
 /** 412: the budget or rate limit configured on the Portkey key was exhausted. */
 export class BudgetExceededError extends APIError {
-  static override readonly brand: string = 'chatwire.BudgetExceededError';
-  override name = 'BudgetExceededError';
+  static override readonly brand: string = 'BudgetExceededError';
 }
 
 /** 422: the request parsed but could not be processed. */
 export class UnprocessableEntityError extends APIError {
-  static override readonly brand: string = 'chatwire.UnprocessableEntityError';
-  override name = 'UnprocessableEntityError';
+  static override readonly brand: string = 'UnprocessableEntityError';
 }
 
 /** 429: rate limited; retried automatically, honouring `retry-after`. */
 export class RateLimitError extends APIError {
-  static override readonly brand: string = 'chatwire.RateLimitError';
-  override name = 'RateLimitError';
+  static override readonly brand: string = 'RateLimitError';
 }
 
 /** 446: a Portkey guardrail denied the request or the answer. */
 export class GuardrailDeniedError extends APIError {
-  static override readonly brand: string = 'chatwire.GuardrailDeniedError';
-  override name = 'GuardrailDeniedError';
+  static override readonly brand: string = 'GuardrailDeniedError';
 }
 
 /** 5xx: the gateway or the provider failed; retried automatically. */
 export class InternalServerError extends APIError {
-  static override readonly brand: string = 'chatwire.InternalServerError';
-  override name = 'InternalServerError';
+  static override readonly brand: string = 'InternalServerError';
 }
 
 /** The class an answer's status maps to, and what a user can do about it. */
@@ -212,8 +206,7 @@ export interface APIConnectionErrorOptions {
 
 /** No answer arrived: the connection failed or was reset. Retried automatically. */
 export class APIConnectionError extends APIError {
-  static override readonly brand: string = 'chatwire.APIConnectionError';
-  override name = 'APIConnectionError';
+  static override readonly brand: string = 'APIConnectionError';
 
   constructor(options: APIConnectionErrorOptions = {}) {
     super(
@@ -230,8 +223,7 @@ export class APIConnectionError extends APIError {
 
 /** The `timeout` elapsed: before the answer, during it, or between two stream chunks. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  static override readonly brand: string = 'chatwire.APIConnectionTimeoutError';
-  override name = 'APIConnectionTimeoutError';
+  static override readonly brand: string = 'APIConnectionTimeoutError';
 
   constructor(options: APIConnectionErrorOptions = {}) {
     super({
@@ -244,8 +236,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The caller aborted the request with its `signal` (or `stream.abort()`). Never retried. */
 export class APIUserAbortError extends APIError {
-  static override readonly brand: string = 'chatwire.APIUserAbortError';
-  override name = 'APIUserAbortError';
+  static override readonly brand: string = 'APIUserAbortError';
 
   constructor(options: Omit<APIConnectionErrorOptions, 'message'> & { message?: string } = {}) {
     super(

@@ -20,8 +20,7 @@ export interface ChatRequestErrorInit {
  * and never reaches Portkey.
  */
 export class ChatRequestError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.ChatRequestError';
-  override name = 'ChatRequestError';
+  static override readonly brand: string = 'ChatRequestError';
   /** The HTTP status the endpoint answers with. */
   readonly status: number;
   /** The error type of the body, e.g. `invalid_request_error`. */

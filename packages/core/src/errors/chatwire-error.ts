@@ -38,12 +38,12 @@ function hasBrand(value: unknown, brand: string): boolean {
  */
 export class ChatwireError extends Error {
   /** The stable name that identifies this class across copies of the package; one per class. */
-  static readonly brand: string = 'chatwire.ChatwireError';
-  override name = 'ChatwireError';
+  static readonly brand: string = 'ChatwireError';
   declare readonly [BRANDS]: ReadonlySet<string>;
 
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
+    this.name = (new.target as typeof ChatwireError).brand;
     Object.defineProperty(this, BRANDS, { value: brandsOf(new.target) });
   }
 
@@ -63,8 +63,7 @@ export class ChatwireError extends Error {
  * metadata value that is too long, …). `option` names the offending option.
  */
 export class InvalidOptionError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.InvalidOptionError';
-  override name = 'InvalidOptionError';
+  static override readonly brand: string = 'InvalidOptionError';
 
   constructor(
     /** The name of the option that was refused, e.g. `metadata._user`. */

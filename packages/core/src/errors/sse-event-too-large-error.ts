@@ -5,8 +5,7 @@ import { ChatwireError } from './chatwire-error.js';
  * `maxEventBytes` limit. Decoding stops instead of buffering without bound.
  */
 export class SSEEventTooLargeError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.SSEEventTooLargeError';
-  override name = 'SSEEventTooLargeError';
+  static override readonly brand: string = 'SSEEventTooLargeError';
 
   constructor(
     /** The limit that was exceeded, as given in `maxEventBytes`. */

@@ -10,8 +10,7 @@ import { ChatwireError } from './chatwire-error.js';
  * interface can keep showing it next to the error instead of presenting it as a short answer.
  */
 export class StreamTruncatedError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.StreamTruncatedError';
-  override name = 'StreamTruncatedError';
+  static override readonly brand: string = 'StreamTruncatedError';
 
   constructor(
     /**

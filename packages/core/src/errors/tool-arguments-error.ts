@@ -5,6 +5,5 @@ import { ChatwireError } from './chatwire-error.js';
  * valid JSON, or arguments the tool's zod schema refused. The message is what the model is told.
  */
 export class ToolArgumentsError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.ToolArgumentsError';
-  override name = 'ToolArgumentsError';
+  static override readonly brand: string = 'ToolArgumentsError';
 }

@@ -6,8 +6,7 @@ import { ChatwireError } from './chatwire-error.js';
  * answer were not run. The conversation so far is kept, to continue it or show it.
  */
 export class ToolRoundLimitError extends ChatwireError {
-  static override readonly brand: string = 'chatwire.ToolRoundLimitError';
-  override name = 'ToolRoundLimitError';
+  static override readonly brand: string = 'ToolRoundLimitError';
 
   constructor(
     /** The limit that was reached. */

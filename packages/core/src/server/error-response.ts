@@ -5,6 +5,7 @@ import {
   ChatRequestError,
   StreamTruncatedError,
 } from '../errors/index.js';
+import { type UpstreamErrorsMode, upstreamErrorResponse } from './upstream-error-response.js';
 
 /** The error body OpenAI (and Portkey) answer with, so that any OpenAI client can read it. */
 export interface OpenAIErrorBody {
@@ -28,28 +29,6 @@ export interface ErrorResponse {
   body: OpenAIErrorBody;
 }
 
-function stringField(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** The upstream's own message when it sent one, else a generic one for its status. */
-function upstreamMessage(error: APIError): string {
-  const body = error.error;
-  if (body !== null && typeof body === 'object') {
-    const record = body as Record<string, unknown>;
-    const inner = record.error;
-    if (inner !== null && typeof inner === 'object') {
-      const message = stringField((inner as Record<string, unknown>).message);
-      if (message !== null) return message;
-    }
-    if (typeof inner === 'string' && inner !== '') return inner;
-    const message = stringField(record.message);
-    if (message !== null) return message;
-  }
-  if (typeof body === 'string' && body !== '' && body.length <= 1000) return body;
-  return `The upstream answered with status ${error.status ?? 'unknown'}.`;
-}
-
 /** A boolean rather than a type guard: the abort class has the shape of its base class. */
 function isUserAbort(error: APIError): boolean {
   return APIUserAbortError.isInstance(error);
@@ -67,17 +46,32 @@ export function typeForStatus(status: number): string {
   return 'invalid_request_error';
 }
 
+/** Options of {@link toErrorResponse}. */
+export interface ErrorResponseOptions {
+  /**
+   * How much of an upstream's error the browser is told: `'safe'` (the default) passes the
+   * upstream's message on only for 400, 422 and 429, whose messages are about the browser's
+   * own request, and says what happened in words of its own (with the trace id) otherwise;
+   * `'forward'` passes the upstream's message on in every case, for trusted clients.
+   */
+  upstreamErrors?: UpstreamErrorsMode;
+}
+
 /**
  * Maps any error raised while serving a chat request to the answer the browser gets.
  *
  * - {@link ChatRequestError}: its own status and fields.
- * - An `APIError` with a status (Portkey or the provider refused): that status, and the
- *   upstream's message, type and code.
+ * - An `APIError` the upstream answered (a status, or an error event inside a stream): that
+ *   status (502 for a success status whose body was not JSON, or an error event), and a
+ *   message as `options.upstreamErrors` says. 401, 403, 404, 412, 446, 5xx, a body that is
+ *   not JSON and an error event get a message of ours carrying the trace id, such as "The
+ *   upstream rejected the server's credentials (trace id …).", since the upstream's words
+ *   there are about the server's setup and may quote its credentials.
  * - A timeout: 504 `upstream_timeout`; any other failure to reach the upstream: 502
  *   `upstream_unreachable`; a stream that ended early: 502 `stream_truncated`.
  * - Anything else: 500 with a generic message, so internals never leak to the browser.
  */
-export function toErrorResponse(error: unknown): ErrorResponse {
+export function toErrorResponse(error: unknown, options: ErrorResponseOptions = {}): ErrorResponse {
   if (ChatRequestError.isInstance(error)) {
     return {
       status: error.status,
@@ -87,34 +81,11 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     };
   }
   const upstream = APIError.isInstance(error) ? error : undefined;
-  if (upstream?.status !== undefined) {
-    return {
-      status: upstream.status,
-      body: {
-        error: {
-          message: upstreamMessage(upstream),
-          type: upstream.type ?? typeForStatus(upstream.status),
-          param: upstream.param,
-          code: upstream.code,
-        },
-      },
-    };
+  // An error event inside a stream carries no status but does carry the upstream's body.
+  if (upstream !== undefined && (upstream.status !== undefined || upstream.error !== undefined)) {
+    return upstreamErrorResponse(upstream, options.upstreamErrors ?? 'safe');
   }
   if (upstream !== undefined && !isUserAbort(upstream)) {
-    // An error event inside a stream carries no status but does carry the upstream's fields.
-    if (upstream.error !== undefined) {
-      return {
-        status: 502,
-        body: {
-          error: {
-            message: upstreamMessage(upstream),
-            type: upstream.type ?? 'api_error',
-            param: upstream.param,
-            code: upstream.code,
-          },
-        },
-      };
-    }
     const timedOut = APIConnectionTimeoutError.isInstance(upstream);
     return {
       status: timedOut ? 504 : 502,

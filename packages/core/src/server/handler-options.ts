@@ -6,8 +6,10 @@ import type {
   ChatCompletionFinishReason,
   CompletionUsage,
 } from '../types/index.js';
-import type { ChatPolicyOptions } from './chat-policy.js';
+import type { DEFAULT_BODY_LIMIT, DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
+import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
+import type { UpstreamErrorsMode } from './upstream-error-response.js';
 
 /**
  * Portkey options and request settings for one upstream call, decided by the server per
@@ -104,12 +106,12 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
    * the body is not parsed already (a framework's body parser applies its own limit).
-   * Defaults to 1 MiB (1 048 576).
+   * Defaults to {@link DEFAULT_BODY_LIMIT} (1 MiB).
    */
   bodyLimit?: number;
   /**
    * Milliseconds of silence in a stream after which a `: keep-alive` comment is sent; `0`
-   * turns it off. Defaults to 15 000.
+   * turns it off. Defaults to {@link DEFAULT_KEEP_ALIVE_MS} (15 000).
    */
   keepAliveMs?: number;
   /**
@@ -120,6 +122,17 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * chunk. Defaults to true.
    */
   streamUsage?: boolean;
+  /**
+   * How much of an upstream's error the browser is told, in a JSON answer or an
+   * `event: error`. `'safe'` (the default): the upstream's message only for 400, 422 and 429,
+   * which are about the browser's own request; for 401, 403, 404, 412, 446, 5xx, a body that
+   * is not JSON and an error inside a stream, a message of ours that says what happened and
+   * carries the trace id (the upstream's words there are about the server's setup and may
+   * quote its credentials). `'forward'`: the upstream's message in every case, for clients you
+   * trust. Either way the request's credentials are redacted from it, and `onError` receives
+   * the whole error (redacted too).
+   */
+  upstreamErrors?: UpstreamErrorsMode;
   /**
    * Runs after validation and policy, before the upstream call: change `context.body` (add a
    * system prompt, set `user` from the session) or refuse the request by returning a

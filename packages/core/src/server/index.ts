@@ -1,22 +1,21 @@
 export { ChatRequestError, type ChatRequestErrorInit } from '../errors/chat-request-error.js';
 export {
-  applyChatPolicy,
-  type ChatPolicyOptions,
-  DEFAULT_ALLOWED_PARAMETERS,
-  type ModelAllowFunction,
-  type ResolvedChatPolicy,
-  resolveChatPolicy,
-} from './chat-policy.js';
-export {
   type ChatCompletionsHandler,
   createChatCompletionsHandler,
-  EXPOSED_RESPONSE_HEADERS,
 } from './create-chat-completions-handler.js';
 export {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_KEEP_ALIVE_MS,
+  DEFAULT_MAX_CHARACTERS,
+  DEFAULT_MAX_CHOICES,
+  DEFAULT_MAX_MESSAGES,
+  DEFAULT_MAX_TOKENS,
+} from './defaults.js';
+export {
   type ErrorResponse,
+  type ErrorResponseOptions,
   type OpenAIErrorBody,
   toErrorResponse,
-  typeForStatus,
 } from './error-response.js';
 export type {
   ChatCompletionsHandlerOptions,
@@ -25,35 +24,20 @@ export type {
   ChatRequestDenial,
   ChatUpstreamOptions,
 } from './handler-options.js';
+export { DEFAULT_TRACE_ID_SOURCES, type TraceIdSource } from './incoming-trace-id.js';
+export { applyChatPolicy } from './policy/apply-chat-policy.js';
 export {
-  DEFAULT_TRACE_ID_SOURCES,
-  isSafeTraceId,
-  readIncomingTraceId,
-  type TraceIdSource,
-  traceIdFromTraceparent,
-} from './incoming-trace-id.js';
-export { isJsonContentType, type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
+  type ChatPolicyOptions,
+  DEFAULT_ALLOWED_PARAMETERS,
+  type ModelAllowFunction,
+  type ResolvedChatPolicy,
+} from './policy/chat-policy-options.js';
+export { resolveChatPolicy } from './policy/resolve-chat-policy.js';
+export { type ReadJsonBodyOptions, readJsonBody } from './read-json-body.js';
+export { type RequestScope, type RequestScopeOptions, requestScope } from './request-scope.js';
 export {
-  invalidJsonError,
-  requestTooLargeError,
-  unsupportedMediaTypeError,
-} from './request-errors.js';
-export {
-  chatMessageSchema,
-  chatMessagesSchema,
-  chatParameterSchemas,
-  createChatRequestSchema,
-  isKnownChatParameter,
-  type KnownChatParameter,
-  modelSchema,
-} from './request-schema.js';
-export {
-  SSE_HEADERS,
-  SSEResponseWriter,
-  type SSEResponseWriterOptions,
-} from './sse-response-writer.js';
-export {
-  formatParamPath,
-  issueToRequestError,
-  validateChatRequest,
-} from './validate-chat-request.js';
+  type StatusErrorDetails,
+  statusErrorResponse,
+} from './status-error-response.js';
+export type { UpstreamErrorsMode } from './upstream-error-response.js';
+export { writeErrorResponse } from './write-json-response.js';

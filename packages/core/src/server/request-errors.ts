@@ -1,9 +1,6 @@
 import { ChatRequestError } from '../errors/chat-request-error.js';
 
-/**
- * The 400 for a body that is not valid JSON (`invalid_json`). Exported so that a framework's
- * own body parser can be answered with the same wording and code as the chat endpoint.
- */
+/** The 400 for a body that is not valid JSON (`invalid_json`). */
 export function invalidJsonError(): ChatRequestError {
   return new ChatRequestError({
     status: 400,

@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
 import type { OpenAIErrorBody } from './error-response.js';
 
 /** The headers of every streamed answer; proxies and compression middleware must not buffer it. */
@@ -24,7 +25,8 @@ function concatenate(pieces: ReadonlyArray<Uint8Array | string>): Buffer {
 export interface SSEResponseWriterOptions {
   /**
    * After this many milliseconds without a write, a `: keep-alive` comment is sent so that
-   * proxies and browsers do not drop an idle stream. `0` turns it off. Defaults to 15 000.
+   * proxies and browsers do not drop an idle stream. `0` turns it off. Defaults to
+   * {@link DEFAULT_KEEP_ALIVE_MS} (15 000).
    */
   keepAliveMs?: number;
 }
@@ -50,7 +52,7 @@ export class SSEResponseWriter {
 
   constructor(response: ServerResponse, options: SSEResponseWriterOptions = {}) {
     this.#response = response;
-    this.#keepAliveMs = options.keepAliveMs ?? 15_000;
+    this.#keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
     response.once('close', this.#onClose);
     response.on('drain', this.#onDrain);
   }

@@ -1,3 +1,5 @@
+import { interruptible, returnQuietly } from './interruptible-iterator.js';
+
 /** Where the bytes come from, whatever the kind of source. */
 export interface ChunkSource {
   read(): Promise<IteratorResult<Uint8Array, unknown>>;
@@ -45,22 +47,26 @@ function readerSource(stream: ReadableStream<Uint8Array>): ChunkSource {
 
 function iteratorSource(source: AsyncIterable<Uint8Array>, signal?: AbortSignal): ChunkSource {
   const iterator = source[Symbol.asyncIterator]();
-  // An async iterator cannot be interrupted, so with a signal each wait races the abort.
-  let rejectOnAbort: ((reason: unknown) => void) | undefined;
-  const aborted =
-    signal &&
-    new Promise<never>((_, reject) => {
-      rejectOnAbort = reject;
-    });
-  aborted?.catch(ignore);
-  signal?.addEventListener('abort', () => rejectOnAbort?.(signal.reason), { once: true });
+  if (signal === undefined) {
+    return {
+      read: () => iterator.next(),
+      cancel: () => returnQuietly(iterator),
+      release: ignore,
+    };
+  }
+  const reads = interruptible(iterator);
+  const onAbort = () => reads.interrupt(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   return {
-    read: aborted ? () => Promise.race([iterator.next(), aborted]) : () => iterator.next(),
+    read: reads.read,
     cancel() {
-      // Not awaited: an iterator still busy with an abandoned next() may never settle it.
-      iterator.return?.()?.catch(ignore);
+      signal.removeEventListener('abort', onAbort);
+      returnQuietly(iterator);
     },
-    release: ignore,
+    release() {
+      signal.removeEventListener('abort', onAbort);
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { interruptible, returnQuietly } from '../sse/interruptible-iterator.js';
 import { whenAborted } from './observed-abort-controller.js';
 
 /** Reads the byte chunks of a response body, whatever its kind, and stops when told to. */
@@ -40,27 +41,14 @@ export function readBodyChunks(
   }
 
   const iterator = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  // Only the read in progress needs interrupting, so each read keeps its own reject at hand
-  // (racing every read against one shared abort promise would pile reactions onto it).
-  let aborted: { reason: unknown } | undefined;
-  let rejectRead: ((reason: unknown) => void) | undefined;
-  const stopWatching = whenAborted(controller, (reason) => {
-    aborted = { reason };
-    rejectRead?.(reason);
-  });
+  const reads = interruptible(iterator);
+  const stopWatching = whenAborted(controller, reads.interrupt);
   return {
-    read: () => {
-      if (aborted !== undefined) return Promise.reject(aborted.reason);
-      return new Promise((resolve, reject) => {
-        rejectRead = reject;
-        iterator.next().then(resolve, reject);
-      });
-    },
+    read: reads.read,
     release: stopWatching,
     cancel() {
       stopWatching();
-      // Not awaited: an iterator still busy with an abandoned next() may never settle it.
-      iterator.return?.()?.catch(ignore);
+      returnQuietly(iterator);
     },
   };
 }

@@ -2,8 +2,9 @@ import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import { APIUserAbortError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
-import { decodeSSE, type ServerSentEvent } from '../sse/index.js';
+import type { ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
+import { BodyEventIterator, type BodyReadEnding } from './body-event-iterator.js';
 import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
 import type { ReadOnceOutcome } from './read-once-outcome.js';
 import { relayEventBytes } from './relay-event-bytes.js';
@@ -23,7 +24,7 @@ export interface StreamRecord {
  * stream reported, a truncation, an abort, or a reader that left early (which aborts the
  * request). A read that fails after `[DONE]` loses nothing of the answer and ends as a whole.
  */
-export class ChatCompletionBodyReader {
+export class ChatCompletionBodyReader implements BodyReadEnding {
   readonly #body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
   readonly #controller: AbortController;
   readonly #meta: PortkeyResponseMeta;
@@ -60,30 +61,43 @@ export class ChatCompletionBodyReader {
   }
 
   /**
-   * The body's events as they are decoded. Throws what ended the read when that was not the
-   * end of a whole answer.
+   * The body's events as they are decoded, each with its chunk of the answer. Throws what ended
+   * the read when that was not the end of a whole answer.
    */
-  async *records(): AsyncGenerator<StreamRecord> {
+  records(): BodyEventIterator<StreamRecord> {
+    return new BodyEventIterator(this.#body, this.#controller, this.#events, this, toRecord);
+  }
+
+  /** The chunks of the answer as they are decoded; ends and throws as {@link records} does. */
+  chunks(): BodyEventIterator<ChatCompletionChunk> {
+    return new BodyEventIterator(this.#body, this.#controller, this.#events, this, toChunk);
+  }
+
+  /**
+   * Ends the read of {@link records} or {@link chunks}: settles the outcome with how it ended
+   * and returns the error the reader gets. The answer is complete at [DONE]: a read that fails
+   * afterwards (the idle timeout while waiting for guardrail results, an abort) loses nothing
+   * of it.
+   */
+  end(error: unknown): unknown {
     try {
-      try {
-        for await (const event of decodeSSE(this.#body, { signal: this.#controller.signal })) {
-          const chunk = this.#events.receive(event);
-          yield { event, chunk };
-          if (this.#events.serverError !== undefined) throw this.#events.serverError;
-        }
-      } catch (error) {
-        // The answer is complete at [DONE]: a read that fails afterwards (the idle timeout
-        // while waiting for guardrail results, an abort) loses nothing of it.
-        if (!this.#events.sawDone) throw error;
-      }
+      if (error !== undefined && !this.#events.sawDone) throw error;
       const failure = this.#failureAtEnd();
       if (failure !== undefined) throw failure;
       this.#settle(undefined);
-    } catch (error) {
-      this.#settleThrown(error);
-    } finally {
-      this.#settleIfLeft();
+      return undefined;
+    } catch (thrown) {
+      try {
+        this.#settleThrown(thrown);
+      } catch (settled) {
+        return settled;
+      }
     }
+  }
+
+  /** Ends a read that its reader left early (`break`, a cancel): aborts the request. */
+  leave(): void {
+    this.#settleIfLeft();
   }
 
   /**
@@ -92,10 +106,17 @@ export class ChatCompletionBodyReader {
    */
   async *eventBytes(
     omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
+    omitErrorEvent = false,
   ): AsyncGenerator<Uint8Array, void, undefined> {
     try {
       try {
-        yield* relayEventBytes(this.#body, this.#controller, this.#events, omitChunk);
+        yield* relayEventBytes(
+          this.#body,
+          this.#controller,
+          this.#events,
+          omitChunk,
+          omitErrorEvent,
+        );
       } catch (error) {
         if (!this.#events.sawDone) throw error;
       }
@@ -142,6 +163,17 @@ export class ChatCompletionBodyReader {
     if (error === undefined) this.#outcome.resolve(this.#events.completion);
     else this.#outcome.reject(error);
   }
+}
+
+function toRecord(event: ServerSentEvent, chunk: ChatCompletionChunk | undefined): StreamRecord {
+  return { event, chunk };
+}
+
+function toChunk(
+  _event: ServerSentEvent,
+  chunk: ChatCompletionChunk | undefined,
+): ChatCompletionChunk | undefined {
+  return chunk;
 }
 
 function abortError(signal: AbortSignal, traceID: string | null): ChatwireError {

@@ -17,6 +17,12 @@ export interface ChatCompletionStreamInit {
   controller: AbortController;
   /** The status and Portkey headers of the response the stream is the body of. */
   meta: PortkeyResponseMeta;
+  /**
+   * The credentials the request was sent with (as `secretValuesOf` finds them in its
+   * headers), redacted from the errors the stream reports, since an upstream may echo them.
+   * Called only when an error needs them.
+   */
+  secrets?: () => readonly string[];
 }
 
 /** Options of {@link ChatCompletionStream.eventBytes}. */
@@ -29,6 +35,14 @@ export interface EventBytesOptions {
    * that did not.
    */
   omitChunk?: (chunk: ChatCompletionChunk) => boolean;
+  /**
+   * Leaves out the bytes of the event that reported an error (`event: error`, or a chunk of
+   * the form `{"error": …}`), which may carry whatever the upstream put in it: a server
+   * relaying to a browser sends an error of its own wording instead. The iteration still ends
+   * there, and {@link ChatCompletionStream.finalChatCompletion} still rejects with the error.
+   * Defaults to false.
+   */
+  omitErrorEvent?: boolean;
 }
 
 type Reader = 'for await' | 'toReadableStream()' | 'eventBytes()' | 'finalChatCompletion()';
@@ -91,7 +105,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   ) {
     this.controller = init.controller;
     this.meta = init.meta;
-    this.#events = new PortkeyEventInterpreter(init.meta);
+    this.#events = new PortkeyEventInterpreter(init.meta, init.secrets);
     this.#bodyReader = new ChatCompletionBodyReader(
       body,
       init.controller,
@@ -133,7 +147,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    */
   [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
     this.#outcome.claim('for await');
-    return this.#chunks();
+    return this.#bodyReader.chunks();
   }
 
   /**
@@ -189,7 +203,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       },
       cancel: async () => {
         this.abort();
-        await records.return(undefined).catch(() => {});
+        await records.return().catch(() => {});
       },
     });
   }
@@ -205,7 +219,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    * Each event is decoded and merged into the answer as it passes, so
    * {@link finalChatCompletion}, {@link hookResults} and {@link afterDoneChunks} work as with
    * `for await`. The iteration ends where the body ended, also right after an `event: error`
-   * (the bytes of that event included) or a truncation (the receiver sees the same end); it
+   * (the bytes of that event included, unless `options.omitErrorEvent`) or a truncation (the receiver sees the same end); it
    * throws when reading failed (abort, connection loss, an event that is not JSON, whose
    * bytes are not passed on). Leaving it early (`break`, `return()`) aborts the request.
    * {@link finalChatCompletion} reports the outcome. `options.omitChunk` leaves chosen chunks'
@@ -223,12 +237,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    */
   eventBytes(options: EventBytesOptions = {}): AsyncIterableIterator<Uint8Array> {
     this.#outcome.claim('eventBytes()');
-    return this.#bodyReader.eventBytes(options.omitChunk);
-  }
-
-  async *#chunks(): AsyncGenerator<ChatCompletionChunk> {
-    for await (const record of this.#bodyReader.records()) {
-      if (record.chunk) yield record.chunk;
-    }
+    return this.#bodyReader.eventBytes(options.omitChunk, options.omitErrorEvent);
   }
 }

@@ -2,12 +2,17 @@ import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import { APIError } from '../errors/api-errors.js';
 import { ChatwireError } from '../errors/chatwire-error.js';
 import { StreamTruncatedError } from '../errors/stream-truncated-error.js';
+import { redactHeaders, redactText, redactValue } from '../secrets/index.js';
 import type { ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
 import { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
 import type { PortkeyHookResults } from './portkey-hook-results.js';
 
 const DONE = '[DONE]';
+
+function noSecrets(): readonly string[] {
+  return [];
+}
 
 /**
  * Reads the events of one Portkey stream, in order, into what they mean: the chunks of the
@@ -17,15 +22,20 @@ const DONE = '[DONE]';
  */
 export class PortkeyEventInterpreter {
   readonly #meta: PortkeyResponseMeta;
+  readonly #secrets: () => readonly string[];
   readonly #accumulator = new ChatCompletionAccumulator();
   readonly #afterDoneChunks: unknown[] = [];
   #hookResults: PortkeyHookResults | undefined;
   #serverError: APIError | undefined;
   #sawDone = false;
 
-  /** @param meta The response the events are the body of, for the errors they report. */
-  constructor(meta: PortkeyResponseMeta) {
+  /**
+   * @param meta The response the events are the body of, for the errors they report.
+   * @param secrets The request's credentials, redacted from those errors.
+   */
+  constructor(meta: PortkeyResponseMeta, secrets: () => readonly string[] = noSecrets) {
     this.#meta = meta;
+    this.#secrets = secrets;
   }
 
   /** The `hook_results` received so far, merged; `undefined` while there were none. */
@@ -77,7 +87,7 @@ export class PortkeyEventInterpreter {
       this.#captureHookResults(parseOrKeep(event.data));
       return undefined;
     }
-    const payload = parseJSONObject(event.data);
+    const payload = parseJSONObject(event.data, this.#secrets);
     if (payload.error) {
       this.#serverErrorFrom(payload);
       return undefined;
@@ -121,11 +131,12 @@ export class PortkeyEventInterpreter {
   }
 
   #serverErrorFrom(body: unknown): void {
+    const secrets = this.#secrets();
     this.#serverError = APIError.generate(
       undefined,
-      body,
+      redactValue(body, secrets),
       undefined,
-      this.#meta.headers,
+      redactHeaders(this.#meta.headers, secrets),
       this.#meta.traceId,
     );
   }
@@ -135,17 +146,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJSONObject(data: string): Record<string, unknown> {
+function parseJSONObject(data: string, secrets: () => readonly string[]): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
-  } catch (cause) {
-    throw new ChatwireError(`A stream event was not valid JSON: ${truncateForMessage(data)}`, {
-      cause,
-    });
+  } catch {
+    // Not the parser's error as the cause: its message quotes the data, secrets and all.
+    throw new ChatwireError(`A stream event was not valid JSON: ${quote(data, secrets())}`);
   }
   if (!isObject(parsed)) {
-    throw new ChatwireError(`A stream event was not a JSON object: ${truncateForMessage(data)}`);
+    throw new ChatwireError(`A stream event was not a JSON object: ${quote(data, secrets())}`);
   }
   return parsed;
 }
@@ -158,6 +168,8 @@ function parseOrKeep(data: string): unknown {
   }
 }
 
-function truncateForMessage(data: string): string {
-  return data.length > 200 ? `${data.slice(0, 200)}…` : data;
+/** The start of an event's data for a message, with the request's credentials redacted. */
+function quote(data: string, secrets: readonly string[]): string {
+  const redacted = redactText(data, secrets);
+  return redacted.length > 200 ? `${redacted.slice(0, 200)}…` : redacted;
 }

@@ -16,21 +16,24 @@ import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
  *
  * @param controller Aborting it stops the read.
  * @param omitChunk Chunks for which it returns true have their event's bytes left out.
+ * @param omitErrorEvent Whether the bytes of the event that reported an error are left out.
  */
 export async function* relayEventBytes(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   controller: AbortController,
   events: PortkeyEventInterpreter,
   omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
+  omitErrorEvent = false,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   // The signal is not read here: in Node, making it would delay the first bytes.
   const reader = readBodyChunks(body, controller);
   const boundaries = new EventBoundaryScanner();
-  /** Whether the event decoded last is one `omitChunk` left out. */
+  /** Whether the event decoded last is one left out (by `omitChunk`, or an error). */
   let omitDecoded = false;
   const decoder = createSSEDecoder((event) => {
     const chunk = events.receive(event);
     if (chunk !== undefined && omitChunk?.(chunk) === true) omitDecoded = true;
+    else if (omitErrorEvent && events.serverError !== undefined) omitDecoded = true;
   });
   // The start of an event whose end has not arrived yet: passed on once it is whole.
   let held: Uint8Array[] = [];
@@ -56,7 +59,7 @@ export async function* relayEventBytes(
           omitDecoded = false;
           decoder.push(whole === 0 && end === bytes.length ? bytes : bytes.subarray(whole, end));
           if (omitDecoded) {
-            if (keptFrom < whole) kept.push(...held, bytes.subarray(keptFrom, whole));
+            if (keptFrom < whole) keepAll(kept, held, bytes.subarray(keptFrom, whole));
             // Held bytes are the start of the first event here: passed on above when that
             // event was kept, left out with it otherwise.
             held = [];
@@ -78,7 +81,7 @@ export async function* relayEventBytes(
         if (held.length === 0 && kept.length === 0) {
           yield ready;
         } else {
-          kept.push(...held, ready);
+          keepAll(kept, held, ready);
           held = [];
         }
       }
@@ -91,6 +94,15 @@ export async function* relayEventBytes(
     if (bodyEnded) reader.release();
     else reader.cancel();
   }
+}
+
+/**
+ * Appends `held` and then `last` to `kept`. Not `push(...held)`: a long line read in tiny
+ * chunks is held in more pieces than a call takes arguments.
+ */
+function keepAll(kept: Uint8Array[], held: readonly Uint8Array[], last: Uint8Array): void {
+  for (const piece of held) kept.push(piece);
+  kept.push(last);
 }
 
 function concatenate(pieces: readonly Uint8Array[]): Uint8Array {

@@ -7,6 +7,7 @@ export {
   type ZodRunnableTool,
 } from './runnable-tool.js';
 export type { ToolCallEvent, ToolResultEvent } from './tool-execution.js';
+export { DEFAULT_MAX_ROUNDS } from './tool-loop.js';
 export type {
   RunToolsResult,
   StreamingToolLoopClient,

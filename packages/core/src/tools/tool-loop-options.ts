@@ -55,7 +55,7 @@ export interface ToolLoopOptions {
   /**
    * The most requests the loop sends. When the answer to the last one still calls tools, the
    * loop throws a `ToolRoundLimitError` (without running those calls) instead of returning an
-   * answer that is not one. Defaults to 10.
+   * answer that is not one. Defaults to {@link DEFAULT_MAX_ROUNDS} (10).
    */
   maxRounds?: number;
   /** Called when a tool call is about to run (calls of one round run concurrently). */

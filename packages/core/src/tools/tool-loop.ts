@@ -10,7 +10,8 @@ import type {
 import { executeToolCall, type ToolSet } from './tool-execution.js';
 import type { ToolLoopBody, ToolLoopOptions } from './tool-loop-options.js';
 
-const DEFAULT_MAX_ROUNDS = 10;
+/** How many requests a tool loop sends at most (`maxRounds`). */
+export const DEFAULT_MAX_ROUNDS = 10;
 
 /**
  * The request of one round. A `tool_choice` that forces a call (`required`, or a named function)

@@ -64,16 +64,45 @@ describe('ChatStore update throttling', () => {
 
   it('delivers the streamed text in frames and the whole answer at the end', async () => {
     const frames = installManualFrames();
-    const store = new ChatStore({ api: await startManyChunkServer() });
-    const seen: string[] = [];
-    store.subscribe(() => {
-      seen.push(store.getSnapshot().messages[1]?.content ?? '');
+    const firstHalf = pieces.slice(0, pieces.length / 2);
+    let showFirstHalf!: () => void;
+    const firstHalfShown = new Promise<void>((resolve) => {
+      showFirstHalf = resolve;
     });
-    const pumping = setInterval(frames.runFrame, 1);
+    // The server holds the second half back until a frame has shown the first, so the text
+    // can only have reached the page in a frame, before the answer ended.
+    const server = await startTestSSEServer(async (_request, response) => {
+      openStream(response);
+      for (const piece of firstHalf) {
+        const delta = { content: piece };
+        const data = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' };
+        response.write(`data: ${JSON.stringify({ ...data, choices: [{ index: 0, delta }] })}\n\n`);
+      }
+      await firstHalfShown;
+      writeAnswer(response, pieces.slice(firstHalf.length));
+    });
+    const store = new ChatStore({ api: server.url });
+    const seen: { text: string; inFrame: boolean }[] = [];
+    let inFrame = false;
+    store.subscribe(() => {
+      const text = store.getSnapshot().messages[1]?.content ?? '';
+      seen.push({ text, inFrame });
+      if (text === firstHalf.join('')) showFirstHalf();
+    });
+    const pumping = setInterval(() => {
+      inFrame = true;
+      frames.runFrame();
+      inFrame = false;
+    }, 1);
     await store.send('Go');
     clearInterval(pumping);
+    const whole = pieces.join('');
+    const partial = seen.filter(({ text }) => text !== '' && text !== whole);
+    expect(partial.map(({ text }) => text)).toContain(firstHalf.join(''));
+    expect(partial.filter(({ inFrame }) => !inFrame)).toEqual([]);
+    expect(partial.filter(({ text }) => !whole.startsWith(text))).toEqual([]);
     expect(seen.length).toBeLessThan(pieces.length);
-    expect(seen.at(-1)).toBe(pieces.join(''));
+    expect(seen.at(-1)?.text).toBe(whole);
   });
 
   it('updates on every chunk with throttleMs 0', async () => {

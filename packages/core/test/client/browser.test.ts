@@ -179,13 +179,17 @@ describe('browser entry point', () => {
       sendJSON(response, 200, completionBody('fetched')),
     );
     const realFetch = globalThis.fetch;
+    const receivers: unknown[] = [];
     const strictFetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+      receivers.push(this);
       if (this !== globalThis) throw new TypeError('Illegal invocation');
       return realFetch(...args);
     };
     vi.stubGlobal('fetch', strictFetch);
     const client = closeWhenTestEnds(createBrowserClient({ baseURL: server.baseURL }));
     const completion = await client.chat.completions.create(request);
+    expect(receivers).toEqual([globalThis]);
+    expect(server.requests).toHaveLength(1);
     expect(completion.choices[0]?.message.content).toBe('fetched');
     expect(completion.meta.status).toBe(200);
   });

@@ -212,7 +212,11 @@ describe('environment variables', () => {
     await client.chat.completions.create(request);
     await client.close();
     await expect(client.close()).resolves.toBeUndefined();
-    await expect(client.chat.completions.create(request)).rejects.toThrow();
+    await expect(client.chat.completions.create(request)).rejects.toMatchObject({
+      name: 'ClientDestroyedError',
+      message: 'The client is destroyed',
+    });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('defaults to the hosted gateway', () => {

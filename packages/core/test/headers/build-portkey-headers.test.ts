@@ -21,7 +21,9 @@ describe('buildPortkeyHeaders: one header per option', () => {
 
   it('names every header in lowercase', () => {
     const options = Object.fromEntries(TABLE.map(([option, value]) => [option, value]));
-    for (const header of Object.keys(buildPortkeyHeaders(options))) {
+    const names = Object.keys(buildPortkeyHeaders(options));
+    expect(names).toHaveLength(new Set(TABLE.map(([, , header]) => header)).size);
+    for (const header of names) {
       expect(header).toBe(header.toLowerCase());
     }
   });

@@ -37,6 +37,9 @@ describe('built headers sent with fetch', () => {
     const options = Object.fromEntries(OPTION_TABLE.map(([option, value]) => [option, value]));
     const headers = buildPortkeyHeaders(options);
     const seen = await send(headers);
+    expect(Object.keys(headers)).toHaveLength(
+      new Set(OPTION_TABLE.map(([, , header]) => header)).size,
+    );
     for (const [name, value] of Object.entries(headers)) {
       expect(seen[name]).toBe(value);
     }

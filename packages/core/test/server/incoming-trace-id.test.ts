@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIncomingTraceId, traceIdFromTraceparent } from '../../src/server/index.js';
+import { readIncomingTraceId, traceIdFromTraceparent } from '../../src/server/incoming-trace-id.js';
 
 const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 

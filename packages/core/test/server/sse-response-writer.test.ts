@@ -8,7 +8,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SSEResponseWriter } from '../../src/server/index.js';
+import { SSEResponseWriter } from '../../src/server/sse-response-writer.js';
 
 let server: Server | undefined;
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ChatRequestError,
-  createChatRequestSchema,
-  DEFAULT_ALLOWED_PARAMETERS,
-  validateChatRequest,
-} from '../../src/server/index.js';
+import { ChatRequestError, DEFAULT_ALLOWED_PARAMETERS } from '../../src/server/index.js';
+import { createChatRequestSchema } from '../../src/server/policy/request-schema.js';
+import { validateChatRequest } from '../../src/server/policy/validate-chat-request.js';
 
 const schema = createChatRequestSchema(DEFAULT_ALLOWED_PARAMETERS, false);
 

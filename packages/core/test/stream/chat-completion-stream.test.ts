@@ -292,6 +292,18 @@ describe('ChatCompletionStream.eventBytes', () => {
     return pieces;
   }
 
+  it('passes on an event of a megabyte that arrives four bytes at a time', async () => {
+    const text = sseText(textChunks(['x'.repeat(1024 * 1024)]));
+    const bytes = new TextEncoder().encode(text);
+    async function* fourBytesAtATime() {
+      for (let offset = 0; offset < bytes.length; offset += 4) {
+        yield bytes.subarray(offset, offset + 4);
+      }
+    }
+    const pieces = await readPieces(streamOf(fourBytesAtATime()));
+    expect(pieces.join('')).toBe(text);
+  });
+
   it.each(SEEDS)('hands out the bytes Portkey sent, whole events only (seed %i)', async (seed) => {
     const chunks = textChunks(['pass ', 'through ', '✓ 東京']);
     const text =
@@ -310,10 +322,23 @@ describe('ChatCompletionStream.eventBytes', () => {
     const chunks = textChunks(['carriage ', 'returns']);
     const lines = sseText(chunks).split('\n\n').filter(Boolean);
     const ends = ['\r\n\r\n', '\r\r', '\n\r\n', '\r\n\n'];
-    const text = lines.map((line, index) => `${line}${ends[index % ends.length]}`).join('');
+    const events = lines.map((line, index) => `${line}${ends[index % ends.length]}`);
+    const text = events.join('');
     const stream = streamOf(byteSource(text, seed).body);
     const pieces = await readPieces(stream);
     expect(pieces.join('')).toBe(text);
+    // Every piece ends where an event ends, never inside one, whichever line end it used. An
+    // event ending in CRLF has ended at its CR already (the LF only completes the line end),
+    // so a piece may end there when the LF has not arrived yet.
+    const eventEnds = new Set(
+      events.flatMap((event, index) => {
+        const end = events.slice(0, index + 1).join('').length;
+        return event.endsWith('\r\n') ? [end - 1, end] : [end];
+      }),
+    );
+    const pieceEnds = pieces.map((_, index) => pieces.slice(0, index + 1).join('').length);
+    expect(pieceEnds.length).toBeGreaterThan(0);
+    expect(pieceEnds.filter((end) => !eventEnds.has(end))).toEqual([]);
     expect(await stream.finalText()).toBe('carriage returns');
   });
 

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,14 +26,19 @@ function gatewayEntry(): string {
   );
 }
 
-function freePort(): Promise<number> {
+/** The port the gateway reports once it listens (see gateway-loopback-port.mjs). */
+function reportedPort(child: ChildProcess, output: () => string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
+    const timer = setTimeout(() => {
+      reject(new Error(`The gateway did not listen within ${START_TIMEOUT_MS} ms:\n${output()}`));
+    }, START_TIMEOUT_MS);
+    child.once('message', (message: { port: number }) => {
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The gateway exited with ${code}:\n${output()}`));
     });
   });
 }
@@ -59,27 +63,25 @@ async function waitUntilAnswering(
 }
 
 /**
- * Starts the open-source Portkey gateway (`@portkey-ai/gateway`) as a child process on a free
- * loopback port, with the preload that lets it stream on Node 20, and waits until it answers.
- * The gateway listens on all interfaces; tests only send it loopback traffic.
+ * Starts the open-source Portkey gateway (`@portkey-ai/gateway`) as a child process on
+ * 127.0.0.1, on a free port it binds itself and reports, with the preload that lets it stream
+ * on Node 20, and waits until it answers.
  */
 export async function startGateway(): Promise<RunningGateway> {
-  const port = await freePort();
-  const preload = join(dirname(fileURLToPath(import.meta.url)), 'gateway-mutable-headers.mjs');
-  const child = spawn(
-    process.execPath,
-    ['--import', preload, gatewayEntry(), '--headless', `--port=${port}`],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const here = dirname(fileURLToPath(import.meta.url));
+  const preloads = ['gateway-loopback-port.mjs', 'gateway-mutable-headers.mjs'].flatMap((file) => [
+    '--import',
+    join(here, file),
+  ]);
+  const child = spawn(process.execPath, [...preloads, gatewayEntry(), '--headless', '--port=0'], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let log = '';
   const append = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const origin = `http://127.0.0.1:${port}`;
   const close = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -88,7 +90,9 @@ export async function startGateway(): Promise<RunningGateway> {
     await exited;
     clearTimeout(timer);
   };
+  let origin: string;
   try {
+    origin = `http://127.0.0.1:${await reportedPort(child, () => log)}`;
     await waitUntilAnswering(origin, child, () => log);
   } catch (error) {
     await close();

@@ -15,6 +15,8 @@ export class ChatPage {
   readonly userMessages: Locator;
   readonly status: Locator;
   readonly errorBanner: Locator;
+  readonly settingsButton: Locator;
+  readonly transcript: Locator;
 
   constructor(readonly page: Page) {
     this.input = page.getByLabel('Message', { exact: true });
@@ -25,6 +27,21 @@ export class ChatPage {
     this.userMessages = page.getByTestId('user-message');
     this.status = page.getByTestId('chat-status');
     this.errorBanner = page.getByTestId('error-banner');
+    this.settingsButton = page.getByRole('button', { name: /Settings/ });
+    this.transcript = page.locator('.transcript');
+  }
+
+  /** Opens the settings panel, unless it is open. */
+  async openSettings(): Promise<void> {
+    if ((await this.settingsButton.getAttribute('aria-expanded')) !== 'true') {
+      await this.settingsButton.click();
+    }
+  }
+
+  /** Picks a model in the settings panel, opening it first. */
+  async chooseModel(model: string): Promise<void> {
+    await this.openSettings();
+    await this.model.selectOption(model);
   }
 
   /** Types `text` into the message box and presses Enter, as a keyboard user would. */
@@ -81,8 +98,16 @@ export class ChatPage {
     return this.input.evaluate((element) => element === document.activeElement);
   }
 
-  async screenshot(name: string): Promise<void> {
+  /** How far, in pixels, the conversation is scrolled up from its end. */
+  distanceFromBottom(): Promise<number> {
+    return this.transcript.evaluate(
+      (element) => element.scrollHeight - element.scrollTop - element.clientHeight,
+    );
+  }
+
+  /** Saves a screenshot under `screenshots/` (not committed), or at `path` when given. */
+  async screenshot(name: string, path?: string): Promise<void> {
     await mkdir(screenshotDir, { recursive: true });
-    await this.page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+    await this.page.screenshot({ path: path ?? `${screenshotDir}${name}.png`, fullPage: true });
   }
 }

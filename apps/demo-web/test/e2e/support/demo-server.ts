@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The API apps that serve the page: the same HTTP contract, two frameworks. */
@@ -32,15 +31,15 @@ const STOP_TIMEOUT_MS = 5_000;
 
 /**
  * Starts a demo app on a free loopback port with the in-process emulator (no Portkey key in
- * its environment) and waits until it serves the page.
+ * its environment) and waits until it serves the page. The app binds port 0 itself and the
+ * port is read from the line it prints, so no other process can take the port in between.
  */
 export async function startDemoServer(
   backend: DemoBackend,
   env: Record<string, string> = {},
 ): Promise<DemoServer> {
-  const port = await findFreePort();
   const { cwd, args } = COMMANDS[backend];
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: '0' };
   delete childEnv.PORTKEY_API_KEY;
   const child = spawn(process.execPath, args, {
     cwd: fileURLToPath(cwd),
@@ -56,9 +55,11 @@ export async function startDemoServer(
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
 
-  const url = `http://127.0.0.1:${port}`;
+  let url = '';
   const server: DemoServer = {
-    url,
+    get url() {
+      return url;
+    },
     output: () => output,
     waitForOutput(text, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
@@ -84,6 +85,10 @@ export async function startDemoServer(
     close: () => stop(child),
   };
   try {
+    await server.waitForOutput('listening on http://127.0.0.1:', START_TIMEOUT_MS);
+    const listening = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    if (listening === undefined) throw new Error(`${backend} printed no port:\n${output}`);
+    url = listening;
     await waitUntilServing(url, child, () => output);
   } catch (error) {
     await stop(child);
@@ -120,19 +125,5 @@ function stop(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
-  });
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('No free port found.'));
-      });
-    });
   });
 }

@@ -1,27 +1,13 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from './browser.js';
-import { ChatPage } from './chat-page.js';
-import { type DemoBackend, type DemoServer, startDemoServer } from './demo-server.js';
-
-/** A 4×4 red PNG, the image a user attaches. */
-const RED_SQUARE_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGO4Y2MDRwzEcQAy0hVBbgTcWgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** The models the tests pick. */
-const TEST_MODELS = {
-  answer: 'gpt-4o-mini',
-  slow: 'scenario:slow-stream',
-  failing: 'scenario:error-event',
-} as const;
-
-/**
- * The demo apps' settings for the tests: only the default model. On the emulator the apps
- * allow its scenario models by themselves.
- */
-const DEMO_ENV = { CHAT_MODEL: TEST_MODELS.answer, CHAT_MODELS: '' };
+import { describe } from 'vitest';
+import { accessibilityTests } from '../suites/accessibility.js';
+import { chatTurnTests } from '../suites/chat-turns.js';
+import { conversationTests } from '../suites/conversations.js';
+import { failureTests } from '../suites/failures.js';
+import { markdownTests } from '../suites/markdown.js';
+import { pageLayoutTests } from '../suites/page-layout.js';
+import { phoneTests } from '../suites/phone.js';
+import { useDemoFixture } from './demo-fixture.js';
+import type { DemoBackend } from './demo-server.js';
 
 /**
  * The browser tests of the chat page, run against one demo app: the same page and the same
@@ -29,186 +15,13 @@ const DEMO_ENV = { CHAT_MODEL: TEST_MODELS.answer, CHAT_MODELS: '' };
  */
 export function describeDemo(backend: DemoBackend): void {
   describe(`the chat page served by ${backend}`, () => {
-    let server: DemoServer;
-    let browser: TestBrowser;
-    let page: Page;
-    let chat: ChatPage;
-
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startDemoServer(backend, DEMO_ENV), launchBrowser()]);
-    });
-
-    afterAll(async () => {
-      await Promise.all([browser?.close(), server?.close()]);
-    });
-
-    beforeEach(async () => {
-      page = await browser.context.newPage();
-      // Fail within the test's own timeout when something the test waits for never appears.
-      page.setDefaultTimeout(8_000);
-      await page.goto(server.url);
-      chat = new ChatPage(page);
-      await chat.waitForModels();
-    });
-
-    afterEach(async () => {
-      await page.close();
-    });
-
-    it('streams an answer that grows in steps, then shows its details', async () => {
-      await chat.recordAnswerTexts();
-      await chat.input.fill('Explain in a few sentences why streamed answers feel faster.');
-      await chat.input.press('Enter');
-
-      await chat.waitForStatus('Answer complete.');
-      const texts = await chat.recordedAnswerTexts();
-      const final = (await chat.lastAnswer().locator('.markdown').textContent()) ?? '';
-      const partials = texts.filter((text) => text !== final);
-      expect(partials.length).toBeGreaterThanOrEqual(2);
-      for (const text of partials) {
-        expect(final.startsWith(text)).toBe(true);
-        expect(text.length).toBeLessThan(final.length);
-      }
-      expect(await chat.input.inputValue()).toBe('');
-      expect(await chat.inputHasFocus()).toBe(true);
-      const usage = await chat.lastAnswer().getByTestId('token-usage').textContent();
-      expect(usage).toMatch(/\d+ in · \d+ out · \d+ total/);
-      await chat.screenshot(`${backend}-answer`);
-    });
-
-    it('offers in its model picker exactly the models the server allows', async () => {
-      const response = await fetch(`${server.url}/api/models`);
-      const allowed = (await response.json()) as {
-        models: string[];
-        defaultModel: string;
-        emulator: boolean;
-      };
-      expect(allowed.emulator).toBe(true);
-      expect(allowed.defaultModel).toBe(TEST_MODELS.answer);
-      expect(allowed.models).toEqual(expect.arrayContaining(Object.values(TEST_MODELS)));
-      expect(await chat.modelOptions()).toEqual(allowed.models);
-      expect(await chat.model.inputValue()).toBe(allowed.defaultModel);
-    });
-
-    it('adds a new line with Shift+Enter and sends with Enter', async () => {
-      await chat.input.focus();
-      await page.keyboard.type('First line');
-      await page.keyboard.press('Shift+Enter');
-      await page.keyboard.type('second line');
-      expect(await chat.input.inputValue()).toBe('First line\nsecond line');
-      expect(await chat.userMessages.count()).toBe(0);
-
-      await page.keyboard.press('Enter');
-      await chat.waitForStatus('Answer complete.');
-      expect(await chat.userMessages.last().textContent()).toContain('First line\nsecond line');
-    });
-
-    it('stops an answer mid-stream and keeps the text received so far', async () => {
-      await chat.model.selectOption(TEST_MODELS.slow);
-      await chat.send('Tell me a long story about a lighthouse keeper and the sea.');
-      const answer = chat.lastAnswer();
-      await expect
-        .poll(async () => (await answer.locator('.markdown').count()) > 0, { timeout: 5_000 })
-        .toBe(true);
-      await chat.waitForStatus('The assistant is answering…');
-
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await chat.waitForStatus('Answer stopped.');
-      expect(await chat.inputHasFocus()).toBe(true);
-      expect(await answer.textContent()).toContain('Stopped.');
-      const stoppedText = await answer.locator('.markdown').textContent();
-      await page.waitForTimeout(600);
-      expect(await answer.locator('.markdown').textContent()).toBe(stoppedText);
-      await expect.poll(() => page.getByRole('button', { name: 'Send' }).count()).toBe(1);
-      await chat.screenshot(`${backend}-stopped`);
-    });
-
-    it('regenerates the last answer as a new turn with its own trace id', async () => {
-      await chat.send('Name three colours of the rainbow.');
-      await chat.waitForStatus('Answer complete.');
-      const firstTrace = await chat.lastAnswer().getByTestId('trace-id').textContent();
-
-      await page.getByRole('button', { name: 'Regenerate' }).click();
-      await expect
-        .poll(() => chat.lastAnswer().getByTestId('trace-id').textContent(), { timeout: 10_000 })
-        .not.toBe(firstTrace);
-      await chat.waitForStatus('Answer complete.');
-      expect(await chat.answers.count()).toBe(1);
-      expect(await chat.userMessages.count()).toBe(1);
-      expect(await chat.inputHasFocus()).toBe(true);
-    });
-
-    it('shows an error banner when the answer fails, and Retry recovers', async () => {
-      await chat.model.selectOption(TEST_MODELS.failing);
-      await chat.send('This answer will break halfway.');
-      await chat.errorBanner.waitFor({ timeout: 10_000 });
-      expect(await chat.errorBanner.getAttribute('role')).toBe('alert');
-      expect(await chat.status.textContent()).toBe('The answer failed.');
-      expect(await chat.lastAnswer().textContent()).toContain('Cut off:');
-      await chat.screenshot(`${backend}-error`);
-
-      await chat.model.selectOption(TEST_MODELS.answer);
-      await chat.errorBanner.getByRole('button', { name: 'Retry' }).click();
-      await chat.waitForStatus('Answer complete.');
-      expect(await chat.errorBanner.count()).toBe(0);
-      expect(await chat.answers.count()).toBe(1);
-      expect(await chat.lastAnswer().textContent()).not.toContain('Cut off');
-    });
-
-    it('dismisses the error banner and gives the focus back to the message box', async () => {
-      await chat.model.selectOption(TEST_MODELS.failing);
-      await chat.send('This answer will break halfway.');
-      await chat.errorBanner.waitFor({ timeout: 10_000 });
-
-      await chat.errorBanner.getByRole('button', { name: 'Dismiss' }).click();
-      await expect.poll(() => chat.errorBanner.count()).toBe(0);
-      expect(await chat.inputHasFocus()).toBe(true);
-    });
-
-    it('sends an attached image and answers about it', async () => {
-      await chat.imageInput.setInputFiles({
-        name: 'red-square.png',
-        mimeType: 'image/png',
-        buffer: RED_SQUARE_PNG,
-      });
-      await page.getByRole('img', { name: 'Attachment to send' }).waitFor();
-      await chat.send('What do you see in this picture?');
-
-      await chat.waitForStatus('Answer complete.');
-      const sent = chat.userMessages.last().getByRole('img', { name: 'Attachment 1' });
-      expect(await sent.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-      expect(await page.getByRole('img', { name: 'Attachment to send' }).count()).toBe(0);
-      expect(await chat.lastAnswer().textContent()).toMatch(/\b1 image\b/);
-      await chat.screenshot(`${backend}-image`);
-    });
-
-    it('shows the weather tool call and its result inline, then the answer', async () => {
-      await chat.send("What's the weather in Lisbon today?");
-      await chat.waitForStatus('Answer complete.', 15_000);
-
-      const call = page.getByTestId('tool-call');
-      expect(await call.count()).toBe(1);
-      expect(await call.locator('.tool-call-name').textContent()).toBe('get_weather');
-      expect(await call.locator('.tool-call-status').textContent()).toBe('done');
-      expect(JSON.parse((await call.locator('.tool-call-args').textContent()) ?? '')).toMatchObject(
-        {
-          city: 'Lisbon',
-        },
-      );
-      const result = JSON.parse((await call.getByTestId('tool-result').textContent()) ?? '');
-      expect(result).toMatchObject({ city: 'Lisbon', temperature: expect.any(Number) });
-      const answer = (await chat.lastAnswer().locator('.markdown').textContent()) ?? '';
-      expect(answer).toContain('Lisbon');
-      expect(answer).toContain(String(result.temperature));
-      await chat.screenshot(`${backend}-tool`);
-    });
-
-    it('shows the trace id the server logged for the turn', async () => {
-      await chat.send('Hello there');
-      await chat.waitForStatus('Answer complete.');
-      const traceId = (await chat.lastAnswer().getByTestId('trace-id').textContent()) ?? '';
-      expect(traceId).toMatch(/^[\w.:-]{8,}$/);
-      await server.waitForOutput(traceId);
-    });
+    const fixture = useDemoFixture(backend);
+    describe('chat turns', () => chatTurnTests(fixture));
+    describe('page layout', () => pageLayoutTests(fixture));
+    describe('Markdown answers', () => markdownTests(fixture));
+    describe('failures', () => failureTests(fixture));
+    describe('conversations', () => conversationTests(fixture));
+    describe('accessibility', () => accessibilityTests(fixture));
+    describe('on a phone', () => phoneTests(fixture));
   });
 }

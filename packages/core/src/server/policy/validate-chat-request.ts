@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ChatRequestError } from '../errors/chat-request-error.js';
+import { ChatRequestError } from '../../errors/chat-request-error.js';
 
 type Issue = z.core.$ZodIssue;
 type PathSegment = PropertyKey;

@@ -1,8 +1,9 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { assertType, describe, expectTypeOf, it } from 'vitest';
 import type {
   ChatCompletion,
   ChatCompletionAssistantMessageParam,
   ChatCompletionChunk,
+  ChatCompletionChunkToolCallDelta,
   ChatCompletionContentPart,
   ChatCompletionContentPartImage,
   ChatCompletionCreateParams,
@@ -38,32 +39,39 @@ describe('request types', () => {
       stream_options: { include_usage: true },
     } satisfies ChatCompletionCreateParams;
     expectTypeOf(streamed).toExtend<ChatCompletionCreateParamsStreaming>();
-    expect(streamed.stream).toBe(true);
+    expectTypeOf(streamed).not.toExtend<ChatCompletionCreateParamsNonStreaming>();
   });
 
   it('accepts `stream` left out, false or null as non-streaming', () => {
-    const requests: ChatCompletionCreateParamsNonStreaming[] = [
-      { model: 'gpt-4o', messages: [{ role: 'user', content: 'a' }] },
-      { model: 'gpt-4o', messages: [{ role: 'user', content: 'b' }], stream: false },
-      { model: 'gpt-4o', messages: [{ role: 'user', content: 'c' }], stream: null },
-    ];
-    expect(requests.map((request) => request.stream ?? false)).toEqual([false, false, false]);
+    assertType<ChatCompletionCreateParamsNonStreaming>({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'a' }],
+    });
+    assertType<ChatCompletionCreateParamsNonStreaming>({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'b' }],
+      stream: false,
+    });
+    assertType<ChatCompletionCreateParamsNonStreaming>({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'c' }],
+      stream: null,
+    });
   });
 
   it('rejects properties the request does not declare', () => {
-    const request: ChatCompletionCreateParamsNonStreaming = {
+    assertType<ChatCompletionCreateParamsNonStreaming>({
       model: 'any-provider-model',
       messages: [{ role: 'user', content: 'Hi' }],
       // @ts-expect-error -- provider-specific fields need an explicitly widened type
       top_k: 40,
-    };
+    });
     const widened: ChatCompletionCreateParamsNonStreaming & { top_k: number } = {
       model: 'any-provider-model',
       messages: [{ role: 'user', content: 'Hi' }],
       top_k: 40,
     };
     expectTypeOf(widened).toExtend<ChatCompletionCreateParamsNonStreaming>();
-    expect(request.model).toBe(widened.model);
   });
 
   it('types tool_choice and response_format as the spec lists them', () => {
@@ -76,7 +84,7 @@ describe('request types', () => {
     }>().toExtend<ChatCompletionToolChoiceOption>();
     expectTypeOf<'any'>().not.toExtend<ChatCompletionToolChoiceOption>();
 
-    const format = {
+    assertType<ResponseFormat>({
       type: 'json_schema',
       json_schema: {
         name: 'weather',
@@ -84,8 +92,9 @@ describe('request types', () => {
         schema: { type: 'object', properties: { celsius: { type: 'number' } } },
         strict: true,
       },
-    } satisfies ResponseFormat;
-    expect(format.json_schema.name).toBe('weather');
+    });
+    // @ts-expect-error -- a JSON schema format must be named
+    assertType<ResponseFormat>({ type: 'json_schema', json_schema: { strict: true } });
   });
 });
 
@@ -104,32 +113,30 @@ describe('message types', () => {
     } satisfies ChatCompletionAssistantMessageParam;
     expectTypeOf(assistant).toExtend<ChatCompletionMessageParam>();
 
-    const history: ChatCompletionMessageParam[] = [
+    assertType<ChatCompletionMessageParam[]>([
       { role: 'user', content: 'Weather in Paris?' },
       assistant,
       { role: 'tool', tool_call_id: 'call_1', content: '18' },
-    ];
-    expect(history.map((message) => message.role)).toEqual(['user', 'assistant', 'tool']);
+    ]);
   });
 
   it('accepts image_url parts, with or without detail, as user content', () => {
-    const user = {
+    assertType<ChatCompletionUserMessageParam>({
       role: 'user',
       content: [
         { type: 'text', text: 'What is this?' },
         { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } },
         { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
       ],
-    } satisfies ChatCompletionUserMessageParam;
+    });
     expectTypeOf<ChatCompletionContentPartImage>().toExtend<ChatCompletionContentPart>();
     expectTypeOf<ChatCompletionContentPartImage.ImageURL['detail']>().toEqualTypeOf<
       'auto' | 'low' | 'high' | undefined
     >();
-    expect(user.content).toHaveLength(3);
   });
 
   it('rejects messages that break their role’s shape', () => {
-    const invalid: ChatCompletionMessageParam[] = [
+    assertType<ChatCompletionMessageParam[]>([
       // @ts-expect-error -- a tool message must name the call it answers
       { role: 'tool', content: 'x' },
       // @ts-expect-error -- only assistant messages carry tool calls
@@ -141,24 +148,16 @@ describe('message types', () => {
         // @ts-expect-error -- detail is one of auto, low, high
         content: [{ type: 'image_url', image_url: { url: 'https://example.com', detail: 'max' } }],
       },
-    ];
-    expect(invalid).toHaveLength(4);
+    ]);
   });
 
   it('narrows a message to its role', () => {
-    const messages: ChatCompletionMessageParam[] = [
-      { role: 'system', content: 'Be brief.' },
-      {
-        role: 'assistant',
-        tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }],
-      },
-    ];
-    const calledFunctions = messages.flatMap((message) =>
-      message.role === 'assistant'
-        ? (message.tool_calls ?? []).map((call) => call.function.name)
-        : [],
-    );
-    expect(calledFunctions).toEqual(['f']);
+    const calledFunctions = (message: ChatCompletionMessageParam) => {
+      if (message.role !== 'assistant') return [];
+      expectTypeOf(message).toEqualTypeOf<ChatCompletionAssistantMessageParam>();
+      return (message.tool_calls ?? []).map((call) => call.function.name);
+    };
+    expectTypeOf(calledFunctions).returns.toEqualTypeOf<string[]>();
   });
 });
 
@@ -173,7 +172,7 @@ describe('response types', () => {
   });
 
   it('carries tool call pieces by index in chunks', () => {
-    const chunk = {
+    assertType<ChatCompletionChunk>({
       id: 'chatcmpl-1',
       object: 'chat.completion.chunk',
       created: 1,
@@ -185,13 +184,14 @@ describe('response types', () => {
           finish_reason: null,
         },
       ],
-    } satisfies ChatCompletionChunk;
-    expectTypeOf(chunk).toExtend<ChatCompletionChunk>();
-    expect(chunk.choices[0]?.delta.tool_calls[0]?.index).toBe(0);
+    });
+    expectTypeOf<ChatCompletionChunkToolCallDelta['index']>().toEqualTypeOf<number>();
+    // @ts-expect-error -- a tool call piece says which call it continues
+    assertType<ChatCompletionChunkToolCallDelta>({ function: { arguments: '{"ci' } });
   });
 
   it('allows a usage-only chunk with no choices', () => {
-    const last: ChatCompletionChunk = {
+    assertType<ChatCompletionChunk>({
       id: 'chatcmpl-1',
       object: 'chat.completion.chunk',
       created: 1,
@@ -204,7 +204,6 @@ describe('response types', () => {
         prompt_tokens_details: { cached_tokens: 0 },
         completion_tokens_details: { reasoning_tokens: 2 },
       },
-    };
-    expect(last.usage?.total_tokens).toBe(8);
+    });
   });
 });

@@ -1,0 +1,62 @@
+import type {
+  ChatCompletionsHandlerOptions,
+  ChatFinishInfo,
+  ChatRequestContext,
+} from '../handler-options.js';
+
+/** How a turn ended, as the answer steps know it; the report adds the timings and the rest. */
+export interface TurnOutcome
+  extends Pick<ChatFinishInfo, 'stream' | 'status' | 'cacheStatus' | 'aborted' | 'completion'> {
+  /** `performance.now()` when the first byte of the answer's body was sent, if it was. */
+  firstByteAt: number | undefined;
+}
+
+/** The `onFinish` and `onError` bookkeeping of one handler. */
+export interface FinishReport {
+  /** Passes an error to `onError`; an `onError` that fails is ignored. */
+  error(error: unknown, context: ChatRequestContext | undefined): Promise<void>;
+  /** Passes the ended turn to `onFinish` (an `onFinish` that fails goes to `onError`). */
+  finish(context: ChatRequestContext, outcome: TurnOutcome): Promise<void>;
+}
+
+function finishInfo(context: ChatRequestContext, outcome: TurnOutcome): ChatFinishInfo {
+  const { completion, firstByteAt, ...rest } = outcome;
+  return {
+    ...rest,
+    traceId: context.traceId,
+    model: completion?.model ?? context.body.model,
+    usage: completion?.usage ?? undefined,
+    finishReason: completion?.choices[0]?.finish_reason ?? null,
+    latencyMs: performance.now() - context.startedAt,
+    timeToFirstByteMs: firstByteAt === undefined ? undefined : firstByteAt - context.startedAt,
+    completion,
+    context,
+  };
+}
+
+/** The report of a handler with these hooks; nothing is computed for servers without them. */
+export function createFinishReport(
+  hooks: Pick<ChatCompletionsHandlerOptions, 'onFinish' | 'onError'>,
+): FinishReport {
+  const { onFinish, onError } = hooks;
+  const error = async (
+    failure: unknown,
+    context: ChatRequestContext | undefined,
+  ): Promise<void> => {
+    if (onError === undefined) return;
+    try {
+      await onError(failure, context);
+    } catch {
+      // A failing logger must not take the endpoint down with it.
+    }
+  };
+  const finish = async (context: ChatRequestContext, outcome: TurnOutcome): Promise<void> => {
+    if (onFinish === undefined) return;
+    try {
+      await onFinish(finishInfo(context, outcome));
+    } catch (failure) {
+      await error(failure, context);
+    }
+  };
+  return { error, finish };
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  DEFAULT_TRACE_ID_SOURCES,
+  readIncomingTraceId,
+  type TraceIdSource,
+} from './incoming-trace-id.js';
+
+/** Options of {@link requestScope}. */
+export interface RequestScopeOptions {
+  /**
+   * The request headers a trace id is taken from, first valid one wins. Defaults to
+   * {@link DEFAULT_TRACE_ID_SOURCES} (`traceparent`, `x-request-id`, `x-portkey-trace-id`).
+   */
+  traceIdHeaders?: readonly TraceIdSource[];
+}
+
+/** What one incoming request gives the upstream calls made for it. */
+export interface RequestScope {
+  /**
+   * The trace id the request carries (a `traceparent`'s trace-id part, `x-request-id`, …) when
+   * it is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`, else a fresh UUID.
+   */
+  readonly traceId: string;
+  /**
+   * Aborts when the browser leaves: the response closed before it finished. Pass it to the
+   * upstream call so that nobody pays for an answer nobody reads.
+   */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The trace id and abort signal of one request, for routes of your own that call Portkey (a
+ * summary, a tool loop): the same trace id reading and the same "abort when the browser leaves"
+ * as the chat endpoint.
+ *
+ * @example
+ * ```ts
+ * import { requestScope } from '@chatwire/core/server';
+ *
+ * app.post('/api/summarize', async (req, res) => {
+ *   const { traceId, signal } = requestScope(req, res);
+ *   const completion = await client.chat.completions.create(body, { traceId, signal });
+ *   res.json({ summary: completion.choices[0]?.message.content });
+ * });
+ * ```
+ */
+export function requestScope(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options?: RequestScopeOptions,
+): RequestScope {
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  const traceId =
+    readIncomingTraceId(request.headers, options?.traceIdHeaders) ?? crypto.randomUUID();
+  return { traceId, signal: controller.signal };
+}

@@ -1,0 +1,52 @@
+import type { ServerResponse } from 'node:http';
+import type { PortkeyResponseMeta } from '../client/index.js';
+
+/** The response headers a browser script may read across origins. */
+export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
+  'x-portkey-trace-id',
+  'x-portkey-cache-status',
+  'x-portkey-retry-attempt-count',
+  'x-portkey-last-used-option-index',
+]);
+
+const EXPOSED_LIST = EXPOSED_RESPONSE_HEADERS.join(', ');
+
+/** Adds the Portkey headers to `Access-Control-Expose-Headers`, keeping what CORS set there. */
+function exposeHeaders(response: ServerResponse): void {
+  const current = response.getHeader('access-control-expose-headers');
+  if (current === undefined) {
+    response.setHeader('access-control-expose-headers', EXPOSED_LIST);
+    return;
+  }
+  const listed = String(current);
+  const known = new Set(listed.split(',').map((name) => name.trim().toLowerCase()));
+  const missing = EXPOSED_RESPONSE_HEADERS.filter((name) => !known.has(name));
+  if (missing.length > 0) {
+    const value = listed.trim() === '' ? missing.join(', ') : `${listed}, ${missing.join(', ')}`;
+    response.setHeader('access-control-expose-headers', value);
+  }
+}
+
+/** Sets the trace id header, so that every answer, error answers too, names its trace. */
+export function setTraceIdHeader(response: ServerResponse, traceId: string): void {
+  response.setHeader('x-portkey-trace-id', traceId);
+}
+
+/** The headers every answer of the chat endpoint starts with: its trace id, readable by CORS. */
+export function setChatResponseHeaders(response: ServerResponse, traceId: string): void {
+  setTraceIdHeader(response, traceId);
+  exposeHeaders(response);
+}
+
+/** The Portkey headers of the upstream answer that the browser gets too. */
+export function answerHeaders(meta: PortkeyResponseMeta, traceId: string): Record<string, string> {
+  const headers: Record<string, string> = { 'x-portkey-trace-id': meta.traceId ?? traceId };
+  if (meta.cacheStatus !== null) headers['x-portkey-cache-status'] = meta.cacheStatus;
+  if (meta.retryAttemptCount !== null) {
+    headers['x-portkey-retry-attempt-count'] = String(meta.retryAttemptCount);
+  }
+  if (meta.lastUsedOptionIndex !== null) {
+    headers['x-portkey-last-used-option-index'] = String(meta.lastUsedOptionIndex);
+  }
+  return headers;
+}
