@@ -23,7 +23,13 @@ import { applyChatPolicy } from './policy/apply-chat-policy.js';
 import { resolveChatPolicy } from './policy/resolve-chat-policy.js';
 import { requestScope } from './request-scope.js';
 import { setChatResponseHeaders, setTraceIdHeader } from './response-headers.js';
+import { serveCreatedTurn } from './resumable/create-turn.js';
+import { serveTurnRequest } from './resumable/serve-turn-request.js';
+import { type TurnRoute, turnRoute } from './resumable/turn-route.js';
+import { resolveTurnServing } from './resumable/turn-serving.js';
 import { upstreamClient } from './upstream-client.js';
+
+const PLAIN: TurnRoute = { kind: 'plain' };
 
 /**
  * Serves one chat completions request on node:http's request and response. `parsedBody` is the
@@ -72,6 +78,12 @@ export function createChatCompletionsHandler(
   const client = upstreamClient(options.client);
   const report = createFinishReport(options);
   const answerOptions = { upstreamErrors: options.upstreamErrors };
+  const turns = resolveTurnServing(options);
+  const route = (request: IncomingMessage, response: ServerResponse): TurnRoute => {
+    if (turns !== undefined) return turnRoute(request, response);
+    requirePost(request.method);
+    return PLAIN;
+  };
 
   const handle = async (
     request: IncomingMessage,
@@ -84,7 +96,11 @@ export function createChatCompletionsHandler(
     let context: ChatRequestContext | undefined;
     let deadline: UpstreamDeadline | undefined;
     try {
-      requirePost(request.method);
+      const asked = route(request, response);
+      if (turns !== undefined && (asked.kind === 'resume' || asked.kind === 'stop')) {
+        await serveTurnRequest(asked, turns, request, response, signal);
+        return;
+      }
       const raw = await readRequestBody(request, parsedBody, bodyLimits);
       const body = (await applyChatPolicy(
         policy,
@@ -93,6 +109,18 @@ export function createChatCompletionsHandler(
       )) as unknown as ChatCompletionCreateParams;
       context = { request, response, body, traceId, startedAt };
       if (options.onRequest !== undefined) await runOnRequest(options.onRequest, context);
+      if (turns !== undefined && asked.kind === 'create' && context.body.stream === true) {
+        const upstream = { client: client.get(), portkeyOptions: options.portkeyOptions };
+        await serveCreatedTurn(asked.key, context, signal, turns, {
+          ...upstream,
+          timeouts,
+          totalTimeoutMs,
+          streamUsage,
+          report,
+          answerOptions,
+        });
+        return;
+      }
       deadline = upstreamDeadline(signal, totalTimeoutMs, traceId);
       const upstream = await upstreamRequest(
         options.portkeyOptions,

@@ -62,3 +62,12 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
  * server sets no `totalTimeoutMs` (5 minutes).
  */
 export const DEFAULT_TOTAL_TIMEOUT_MS = 300_000;
+
+/**
+ * The cookie that names a browser as the owner of its turns when the server gives no `owner`
+ * callback: a random secret the handler sets on the first request that needs one.
+ */
+export const OWNER_COOKIE_NAME = 'chatwire_owner';
+
+/** How long that cookie lives, in seconds (one year): turns outlive reloads and restarts. */
+export const OWNER_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;

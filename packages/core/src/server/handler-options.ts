@@ -14,9 +14,11 @@ import type {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_TOTAL_TIMEOUT_MS,
+  OWNER_COOKIE_NAME,
 } from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
 import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
+import type { TurnEndStatus, TurnStore } from './turns/turn-store.js';
 import type { UpstreamErrorsMode } from './upstream-error-response.js';
 
 /**
@@ -61,8 +63,16 @@ export interface ChatFinishInfo {
   traceId: string;
   /** The model that answered (as the upstream reported it), else the one requested. */
   model: string | undefined;
-  /** The token counts, when the upstream sent them. */
+  /** The token counts, when the upstream sent them (or estimated: see `estimated`). */
   usage: CompletionUsage | undefined;
+  /** Whether `usage` was estimated with a tokenizer because the upstream sent none. */
+  estimated: boolean;
+  /**
+   * How the turn ended: `completed`, `stopped` (an explicit stop of a resumable turn),
+   * `disconnected` (the browser left and the answer was aborted) or `failed` (a resumable
+   * turn whose upstream failed; a plain request that fails reaches `onError` only).
+   */
+  stopReason: TurnEndStatus;
   /** The first choice's finish reason; `null` when the turn did not complete. */
   finishReason: ChatCompletionFinishReason | null;
   /** Milliseconds from the request's arrival to the end of the answer. */
@@ -182,7 +192,37 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   onRequest?: (
     context: ChatRequestContext,
   ) => ChatRequestDenial | undefined | Promise<ChatRequestDenial | undefined>;
-  /** Runs once per turn that reached the upstream and ended: for logging and billing. */
+  /**
+   * Records streamed turns so that they outlive a connection: a POST with an `Idempotency-Key`
+   * header creates the turn of that key (or attaches to it: one upstream call per key, ever),
+   * every event carries an SSE `id`, `GET ?turn=<id>` with `Last-Event-ID` resumes it on any
+   * instance sharing the store, and `DELETE ?turn=<id>` stops it wherever it runs. Use
+   * `MemoryTurnStore` for one instance, `RedisTurnStore` (`@chatwire/redis`) for several.
+   * Without it (the default) the endpoint answers POST only; with it, GET and DELETE too.
+   * Plain POSTs without the header are served as before either way.
+   */
+  turnStore?: TurnStore;
+  /**
+   * Whom a request's turns belong to (e.g. the session user id): only the same owner can
+   * attach to, resume or stop a turn; others get 404, as for an unknown turn. Defaults to a
+   * random secret in an HttpOnly, SameSite=Lax cookie named {@link OWNER_COOKIE_NAME} that the
+   * handler sets on the first turn request of a browser: unguessable, the same on every
+   * instance and after a change of network (unlike an IP address), and only its hash is
+   * stored. A client that keeps no cookies then cannot resume: give `owner` for such clients.
+   */
+  owner?: (request: IncomingMessage) => string | Promise<string>;
+  /**
+   * What happens to a turn when the client that created it leaves: `'abort'` ends it as
+   * `disconnected` and aborts the upstream call; `'continue'` keeps generating and recording
+   * so that a reconnect resumes it, bounded by `totalTimeoutMs`. Defaults to `'continue'`
+   * with a `turnStore`; plain requests (without a store or a key) always abort, as nobody
+   * could resume them.
+   */
+  onDisconnect?: 'abort' | 'continue';
+  /**
+   * Runs once per turn that reached the upstream and ended, with how it ended
+   * (`stopReason`) and its usage: for logging and billing.
+   */
   onFinish?: (info: ChatFinishInfo) => void | Promise<void>;
   /**
    * Runs when a request ends in an error: refused by validation or policy, failed upstream

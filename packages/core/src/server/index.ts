@@ -19,6 +19,8 @@ export {
   DEFAULT_MAX_MESSAGES,
   DEFAULT_MAX_TOKENS,
   DEFAULT_TOTAL_TIMEOUT_MS,
+  OWNER_COOKIE_MAX_AGE_S,
+  OWNER_COOKIE_NAME,
 } from './defaults.js';
 export {
   type ErrorResponse,

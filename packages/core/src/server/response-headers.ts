@@ -19,6 +19,7 @@ export const PASSED_UPSTREAM_HEADERS: readonly string[] = Object.freeze([
 /** The response headers a browser script may read across origins. */
 export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
   'x-portkey-trace-id',
+  'x-chatwire-turn-id',
   ...PASSED_UPSTREAM_HEADERS,
 ]);
 

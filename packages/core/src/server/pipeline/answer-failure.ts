@@ -39,12 +39,24 @@ export async function answerFailure(
     });
     return;
   }
+  writeFailure(error, response, answerOptions);
+  await report.error(error, context);
+}
+
+/**
+ * Writes the OpenAI-shaped error answer of `error`, with the upstream's headers; a refusal
+ * sent before the body was read closes the connection after it.
+ */
+export function writeFailure(
+  error: unknown,
+  response: ServerResponse,
+  answerOptions: ErrorResponseOptions,
+): void {
   const answer = toErrorResponse(error, answerOptions);
   if (!response.headersSent) {
-    if (answer.status === 405) response.setHeader('allow', 'POST');
+    if (answer.status === 405 && !response.hasHeader('allow')) response.setHeader('allow', 'POST');
     closeAfterAnswer(response, answer.status);
   }
   setUpstreamErrorHeaders(response, error);
   writeErrorResponse(response, answer);
-  await report.error(error, context);
 }

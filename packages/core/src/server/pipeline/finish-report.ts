@@ -3,12 +3,15 @@ import type {
   ChatFinishInfo,
   ChatRequestContext,
 } from '../handler-options.js';
+import type { TurnEndStatus } from '../turns/turn-store.js';
 
 /** How a turn ended, as the answer steps know it; the report adds the timings and the rest. */
 export interface TurnOutcome
   extends Pick<ChatFinishInfo, 'stream' | 'status' | 'cacheStatus' | 'aborted' | 'completion'> {
   /** `performance.now()` when the first byte of the answer's body was sent, if it was. */
   firstByteAt: number | undefined;
+  /** How the turn ended; by default `disconnected` when aborted, else `completed`. */
+  stopReason?: TurnEndStatus;
 }
 
 /** The `onFinish` and `onError` bookkeeping of one handler. */
@@ -20,12 +23,14 @@ export interface FinishReport {
 }
 
 function finishInfo(context: ChatRequestContext, outcome: TurnOutcome): ChatFinishInfo {
-  const { completion, firstByteAt, ...rest } = outcome;
+  const { completion, firstByteAt, stopReason, ...rest } = outcome;
   return {
     ...rest,
     traceId: context.traceId,
     model: completion?.model ?? context.body.model,
     usage: completion?.usage ?? undefined,
+    estimated: false,
+    stopReason: stopReason ?? (outcome.aborted ? 'disconnected' : 'completed'),
     finishReason: completion?.choices[0]?.finish_reason ?? null,
     latencyMs: performance.now() - context.startedAt,
     timeToFirstByteMs: firstByteAt === undefined ? undefined : firstByteAt - context.startedAt,

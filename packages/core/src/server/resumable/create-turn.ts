@@ -1,0 +1,128 @@
+import type { ChatwireClient } from '../../client/index.js';
+import type { ErrorResponseOptions } from '../error-response.js';
+import type { ChatCompletionsHandlerOptions, ChatRequestContext } from '../handler-options.js';
+import { writeFailure } from '../pipeline/answer-failure.js';
+import { callUpstream } from '../pipeline/call-upstream.js';
+import type { FinishReport } from '../pipeline/finish-report.js';
+import { upstreamDeadline } from '../pipeline/upstream-deadline.js';
+import { type AttemptTimeouts, upstreamRequest } from '../pipeline/upstream-request.js';
+import { answerHeaders, setTraceIdHeader } from '../response-headers.js';
+import type { TurnProducer } from '../turns/turn-store.js';
+import { endTurn, type TurnEnding } from './end-turn.js';
+import { followTurn, TURN_ID_HEADER } from './follow-turn.js';
+import { produceTurn } from './produce-turn.js';
+import { startTurnHeartbeat } from './turn-heartbeat.js';
+import { turnRequestError } from './turn-request-error.js';
+import type { TurnServing } from './turn-serving.js';
+
+/** What the upstream call of a turn is made with. */
+export interface TurnUpstream {
+  readonly client: ChatwireClient;
+  readonly portkeyOptions: ChatCompletionsHandlerOptions['portkeyOptions'];
+  readonly timeouts: AttemptTimeouts;
+  readonly totalTimeoutMs: number;
+  readonly streamUsage: boolean;
+  readonly report: FinishReport;
+  readonly answerOptions: ErrorResponseOptions;
+}
+
+const NEVER = new AbortController().signal;
+
+/**
+ * Serves a POST with an `Idempotency-Key`: the first request of the owner's key creates the
+ * turn, calls the upstream once and records its events while its client follows the turn like
+ * any other; a later one (a retry, a double click, a second tab) only follows, from the start.
+ * `signal` aborts when this request's client leaves.
+ */
+export async function serveCreatedTurn(
+  key: string,
+  context: ChatRequestContext,
+  signal: AbortSignal,
+  turns: TurnServing,
+  upstream: TurnUpstream,
+): Promise<void> {
+  const { request, response } = context;
+  const { store, keepAliveMs } = turns;
+  let producer: TurnProducer | undefined;
+  let turnId: string;
+  let owner: string;
+  try {
+    owner = await turns.owner(request, response);
+    const created = await store.create({ owner, key });
+    producer = created.producer;
+    turnId = created.turn.id;
+  } catch (error) {
+    throw turnRequestError(error);
+  }
+  response.setHeader(TURN_ID_HEADER, turnId);
+  const follow = () => store.follow(turnId, owner, { signal });
+  if (producer === undefined) {
+    const entries = await follow().catch((error) => Promise.reject(turnRequestError(error)));
+    await followTurn(turnId, entries, { response, keepAliveMs });
+    return;
+  }
+  await produceAndFollow(producer, context, signal, turns, upstream, follow);
+}
+
+async function produceAndFollow(
+  producer: TurnProducer,
+  context: ChatRequestContext,
+  signal: AbortSignal,
+  turns: TurnServing,
+  upstream: TurnUpstream,
+  follow: () => ReturnType<TurnServing['store']['follow']>,
+): Promise<void> {
+  const { response } = context;
+  const { report, answerOptions } = upstream;
+  const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
+  const stopBeat = startTurnHeartbeat(producer);
+  const deadline = upstreamDeadline(
+    AbortSignal.any([producer.signal, disconnected]),
+    upstream.totalTimeoutMs,
+    context.traceId,
+  );
+  let ending: TurnEnding = { producer, context, report, answerOptions };
+  try {
+    const prepared = await upstreamRequest(
+      upstream.portkeyOptions,
+      context,
+      deadline.signal,
+      upstream.timeouts,
+    );
+    ending = { ...ending, context: prepared.context };
+    if (prepared.context.traceId !== context.traceId) {
+      setTraceIdHeader(response, prepared.context.traceId);
+    }
+    const answer = await callUpstream(
+      upstream.client,
+      prepared.context,
+      prepared.options,
+      upstream.streamUsage,
+      deadline,
+    );
+    if (answer.kind !== 'stream') throw new TypeError('A turn is always a streamed answer.');
+    const production = produceTurn(answer, disconnected, ending);
+    try {
+      const headers = answerHeaders(answer.stream.meta, prepared.context.traceId);
+      await followTurn(producer.turnId, await follow(), {
+        response,
+        keepAliveMs: turns.keepAliveMs,
+        headers,
+      });
+    } catch (error) {
+      if (!signal.aborted) writeFailure(turnRequestError(error), response, answerOptions);
+    }
+    await production;
+  } catch (error) {
+    const status = producer.signal.aborted
+      ? 'stopped'
+      : disconnected.aborted
+        ? 'disconnected'
+        : 'failed';
+    await endTurn({ status, failure: error }, ending);
+    if (!signal.aborted) writeFailure(error, response, answerOptions);
+  } finally {
+    stopBeat();
+    deadline.clear();
+  }
+}

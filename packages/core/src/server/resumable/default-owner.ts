@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { OWNER_COOKIE_MAX_AGE_S, OWNER_COOKIE_NAME } from '../defaults.js';
+
+/** 128 bits or more of base64url: a value this handler made, not one picked by hand. */
+const OWNER_SECRET = /^[A-Za-z0-9_-]{22,64}$/;
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  for (const pair of header.split(';')) {
+    const separator = pair.indexOf('=');
+    if (separator !== -1 && pair.slice(0, separator).trim() === name) {
+      return pair.slice(separator + 1).trim();
+    }
+  }
+  return undefined;
+}
+
+function setOwnerCookie(request: IncomingMessage, response: ServerResponse, secret: string): void {
+  const secure = (request.socket as Partial<TLSSocket>).encrypted === true ? '; Secure' : '';
+  const cookie =
+    `${OWNER_COOKIE_NAME}=${secret}; Path=/; HttpOnly; SameSite=Lax; ` +
+    `Max-Age=${OWNER_COOKIE_MAX_AGE_S}${secure}`;
+  const current = response.getHeader('set-cookie');
+  const cookies = current === undefined ? [] : Array.isArray(current) ? current : [String(current)];
+  response.setHeader('set-cookie', [...cookies, cookie]);
+}
+
+/**
+ * The owner of a request when the server gives no `owner` callback: a random secret in an
+ * HttpOnly cookie, made on the first request that needs one. Whoever holds the cookie (the
+ * same browser) owns its turns, on any instance and after a change of network, and nobody can
+ * guess it; the store keeps only its hash.
+ */
+export function cookieOwner(request: IncomingMessage, response: ServerResponse): string {
+  let secret = cookieValue(request.headers.cookie, OWNER_COOKIE_NAME);
+  if (secret === undefined || !OWNER_SECRET.test(secret)) {
+    secret = randomBytes(18).toString('base64url');
+    setOwnerCookie(request, response, secret);
+  }
+  return `cookie:${createHash('sha256').update(secret).digest('base64url')}`;
+}

@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import { toErrorResponse } from '../error-response.js';
+import { SSEResponseWriter } from '../sse-response-writer.js';
+import type { TurnEntry } from '../turns/turn-store.js';
+import { turnEndErrorBody, turnEventBytes } from './turn-event-bytes.js';
+import { turnRequestError } from './turn-request-error.js';
+
+/** The response header that names the turn an answer belongs to. */
+export const TURN_ID_HEADER = 'x-chatwire-turn-id';
+
+/** How a turn's events are written to one client. */
+export interface FollowWriting {
+  readonly response: ServerResponse;
+  readonly keepAliveMs: number | undefined;
+  /** The headers the answer starts with, beside the SSE ones and the turn id. */
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * Writes a followed turn to one client as SSE, every event with its `id`, until the turn
+ * ends or the client leaves. A turn that ended without completing ends with an `event: error`
+ * (the one recorded, else one naming how it ended); a store that fails mid-way, too.
+ */
+export async function followTurn(
+  turnId: string,
+  entries: AsyncIterable<TurnEntry>,
+  { response, keepAliveMs, headers }: FollowWriting,
+): Promise<void> {
+  const writer = new SSEResponseWriter(response, { keepAliveMs });
+  writer.start(200, { ...headers, [TURN_ID_HEADER]: turnId });
+  let sawError = false;
+  try {
+    for await (const entry of entries) {
+      if (writer.closed) return;
+      if (entry.type === 'end') {
+        if (entry.status !== 'completed' && !sawError) writer.fail(turnEndErrorBody(entry));
+        break;
+      }
+      sawError = entry.event === 'error';
+      if (!writer.write(turnEventBytes(entry))) await writer.drained();
+    }
+  } catch (error) {
+    writer.fail(toErrorResponse(turnRequestError(error)).body);
+  }
+  writer.end();
+}

@@ -1,0 +1,60 @@
+import { createSSEDecoder } from '../../sse/create-sse-decoder.js';
+import type { ServerSentEvent } from '../../sse/server-sent-event.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
+import type { StreamedAnswer } from '../pipeline/call-upstream.js';
+import type { TurnEndStatus } from '../turns/turn-store.js';
+import { endTurn, type TurnEnding } from './end-turn.js';
+
+/** The usage-only chunk of a stream: the token counts, with no choice in it. */
+function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
+  return chunk.choices.length === 0 && chunk.usage != null;
+}
+
+/**
+ * The producer of a turn: records each event of the upstream's stream as it passes (the
+ * event's data and name; the id comes from the store), then ends the turn once. It does not
+ * wait for any client: clients follow the store. A stop (`producer.signal`) or the creator
+ * leaving under the `'abort'` policy (`disconnected`) aborts the upstream call through the
+ * deadline's signal; a store that refuses an event (too large, unreachable) ends the read too.
+ */
+export async function produceTurn(
+  { stream, usageForBrowser, explainFailure }: StreamedAnswer,
+  disconnected: AbortSignal,
+  ending: TurnEnding,
+): Promise<void> {
+  const { producer } = ending;
+  const decoded: ServerSentEvent[] = [];
+  const decoder = createSSEDecoder((event) => decoded.push(event));
+  let firstByteAt: number | undefined;
+  let failure: unknown;
+  try {
+    const events = stream.eventBytes({
+      omitChunk: usageForBrowser ? undefined : isUsageOnlyChunk,
+      omitErrorEvent: true,
+    });
+    for await (const bytes of events) {
+      decoder.push(bytes);
+      for (const { event, data } of decoded.splice(0)) {
+        await producer.append(data, event === 'message' ? undefined : event);
+        firstByteAt ??= performance.now();
+      }
+    }
+  } catch (error) {
+    failure = explainFailure(error);
+  }
+  let completion: ChatCompletion | undefined;
+  try {
+    completion = await stream.finalChatCompletion();
+  } catch (error) {
+    failure ??= error;
+  }
+  const status: TurnEndStatus = producer.signal.aborted
+    ? 'stopped'
+    : disconnected.aborted
+      ? 'disconnected'
+      : failure === undefined
+        ? 'completed'
+        : 'failed';
+  const { status: upstreamStatus, cacheStatus } = stream.meta;
+  await endTurn({ status, failure, completion, upstreamStatus, cacheStatus, firstByteAt }, ending);
+}
