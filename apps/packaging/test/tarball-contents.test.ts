@@ -36,6 +36,7 @@ describe('the packed tarballs', () => {
       'chatwire-express',
       'chatwire-nestjs',
       'chatwire-react',
+      'chatwire-redis',
     ]);
   });
 
