@@ -7,8 +7,7 @@ import type {
 } from './chat-transport.js';
 import { createIdempotencyKey } from './create-idempotency-key.js';
 import { RECONNECT_ATTEMPTS } from './defaults.js';
-import { followTurn } from './follow-turn.js';
-import { readChunks } from './read-chunks.js';
+import { readAnswer } from './read-answer.js';
 import { reconnectDelay, sleep } from './reconnect-delay.js';
 
 /** Options of {@link createHttpChatTransport}. */
@@ -82,21 +81,20 @@ export function createHttpChatTransport(options: HttpChatTransportOptions = {}):
     lastEventId: string | undefined,
   ): ChatTransportResponse {
     const { headers } = response;
-    const body = response.body as ReadableStream<Uint8Array>;
-    const reopen = (after: string | undefined) =>
-      call(
-        turnURL(turnId as string),
-        { headers: followHeaders(request.headers, after) },
-        request.signal,
-      );
+    const reopen =
+      turnId === undefined
+        ? undefined
+        : (after: string | undefined) =>
+            call(
+              turnURL(turnId),
+              { headers: followHeaders(request.headers, after) },
+              request.signal,
+            );
     return {
       traceId: headers.get('x-portkey-trace-id') ?? undefined,
       cacheStatus: headers.get('x-portkey-cache-status') ?? undefined,
       turnId,
-      chunks:
-        turnId === undefined
-          ? readChunks(body, headers, request.signal)
-          : followTurn(response, lastEventId, reopen, request),
+      chunks: readAnswer(response, lastEventId, reopen, request),
     };
   }
 

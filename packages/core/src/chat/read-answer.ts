@@ -12,22 +12,26 @@ import { reconnectDelay, sleep } from './reconnect-delay.js';
 export type ReopenTurn = (lastEventId: string | undefined) => Promise<Response>;
 
 /**
- * The chunks of a resumable turn, across dropped connections. When the body fails or ends
- * before `[DONE]` (and before every choice finished), the turn is reopened after the last event
- * seen, with backoff ({@link reconnectDelay}), up to {@link RECONNECT_ATTEMPTS} times in a row:
- * the chunks continue with no gap and no repeat. HTTP errors (an unknown turn) end it at once.
+ * The chunks of an answer, until `[DONE]`. A body that ends without it is complete only when
+ * every choice received a `finish_reason`, and a `StreamTruncatedError` otherwise; a connection
+ * that fails is an `APIConnectionError`.
+ *
+ * A resumable turn (given `reopen`) survives both: the turn is reopened after the last event
+ * seen, with backoff ({@link reconnectDelay}), up to {@link RECONNECT_ATTEMPTS} times in a row,
+ * and the chunks continue with no gap and no repeat. HTTP errors (an unknown turn) end it.
  */
-export async function* followTurn(
+export async function* readAnswer(
   first: Response,
   after: string | undefined,
-  reopen: ReopenTurn,
+  reopen: ReopenTurn | undefined,
   request: ChatTransportRequest,
 ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
   const accumulator = new ChatCompletionAccumulator();
   let lastEventId = after;
   let response: Response | undefined = first;
   let failures = 0;
-  let failure: Error = new APIConnectionError({ message: 'The turn could not be reopened.' });
+  // Always set before it is thrown: the first response has a body (the transport checked).
+  let failure: unknown;
   for (;;) {
     if (response?.body) {
       try {
@@ -43,11 +47,12 @@ export async function* followTurn(
         if (accumulator.allChoicesFinished) return;
         failure = new StreamTruncatedError(accumulator.completion);
       } catch (error) {
-        if (!(error instanceof APIConnectionError) || request.signal.aborted) throw error;
+        if (!reopen || !(error instanceof APIConnectionError) || request.signal.aborted)
+          throw error;
         failure = error;
       }
     }
-    if (failures === RECONNECT_ATTEMPTS || request.signal.aborted) throw failure;
+    if (!reopen || failures === RECONNECT_ATTEMPTS || request.signal.aborted) throw failure;
     request.onReconnecting?.();
     await sleep(reconnectDelay(failures++), request.signal);
     try {
