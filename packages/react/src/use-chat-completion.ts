@@ -25,7 +25,10 @@ export interface UseChatCompletionOptions extends ChatStoreOptions {}
 export interface UseChatCompletionResult extends ChatState {
   /** The chat's id, when the options named one. */
   id: string | undefined;
-  /** `true` while a request is in flight (`status` is `submitted` or `streaming`). */
+  /**
+   * `true` while a request is in flight (`status` is `submitted`, `streaming`, `reconnecting`
+   * or `stalled`).
+   */
   isLoading: boolean;
   /** Sets the input text. */
   setInput: (input: string) => void;
@@ -44,7 +47,10 @@ export interface UseChatCompletionResult extends ChatState {
   send: (input: ChatInput, options?: ChatRequestOptions) => Promise<void>;
   /** The same as `send`. */
   append: (input: ChatInput, options?: ChatRequestOptions) => Promise<void>;
-  /** Aborts the answer in flight; the text so far stays, marked `partial`. */
+  /**
+   * Aborts the answer in flight, and stops its turn at an endpoint that records turns; the text
+   * so far stays, marked `partial`.
+   */
   stop: () => void;
   /** Drops the last answer and asks again. */
   reload: (options?: ChatRequestOptions) => Promise<void>;
@@ -72,7 +78,9 @@ type ChatActions = Omit<UseChatCompletionResult, keyof ChatState | 'id' | 'isLoa
  * per animation frame while tokens arrive.
  *
  * Components that pass the same `id` share one conversation, and the options of the one that
- * rendered most recently. Unmounting the last of them aborts the request in flight.
+ * rendered most recently. Unmounting the last of them aborts the request in flight. With
+ * `resume: true` and an `id`, an answer still streaming when the page was reloaded continues
+ * after the reload (see the README's "Resumable turns").
  *
  * @example
  * ```tsx

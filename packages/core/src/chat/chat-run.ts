@@ -12,6 +12,8 @@ export interface ChatRun {
   readonly state: ChatStateHolder;
   /** The id of the answer whose tool calls `onToolCall` is running, until they settle. */
   runningToolsOf: string | undefined;
+  /** The resumable turn whose answer is streaming (`x-chatwire-turn-id`), until it ends. */
+  turnId: string | undefined;
   /** The store's options as they are now: they may be replaced while the run goes on. */
   options(): ChatStoreOptions;
   /** Makes the id of a new message. */

@@ -78,6 +78,9 @@ export class ChatStateHolder {
     if (!live.shown) {
       live.shown = true;
       this.set({ status: 'streaming', messages: [...this.#state.messages, live.message(false)] });
+    } else if (this.#state.status !== 'streaming') {
+      // Events flow again after `reconnecting` or `stalled`.
+      this.set({ status: 'streaming' });
     }
     this.#throttle.schedule();
   }

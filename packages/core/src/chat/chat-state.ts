@@ -3,9 +3,11 @@ import type { ChatMessage } from './chat-message.js';
 
 /**
  * Where a chat stands: `idle` (ready for input), `submitted` (request sent, no answer yet),
- * `streaming` (the answer is arriving), `error` (the last request failed; see `error`).
+ * `streaming` (the answer is arriving), `error` (the last request failed; see `error`). Endpoints
+ * that record turns add two: `reconnecting` (the connection dropped mid-answer; the answer
+ * resumes where it stopped) and `stalled` (no event for `stallAfterMs`; still waiting).
  */
-export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'error';
+export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'reconnecting' | 'stalled' | 'error';
 
 /** An immutable snapshot of a chat; every change produces a new one. */
 export interface ChatState {
@@ -30,9 +32,9 @@ export interface ChatState {
   readonly cacheStatus: string | undefined;
 }
 
-/** `true` while a request is in flight (`submitted` or `streaming`). */
+/** `true` while a request is in flight (any status but `idle` and `error`). */
 export function isChatBusy(status: ChatStatus): boolean {
-  return status === 'submitted' || status === 'streaming';
+  return status !== 'idle' && status !== 'error';
 }
 
 /** The state a chat starts in: idle, with the given conversation and input text. */

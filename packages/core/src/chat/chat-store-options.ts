@@ -111,4 +111,17 @@ export interface ChatStoreOptions {
   throttleMs?: number;
   /** Makes ids for new messages. */
   generateId?: () => string;
+  /**
+   * Resumes the answer in flight after a page reload. While an answer of an endpoint that
+   * records turns streams, the chat (it needs an `id`) keeps the turn's id and the conversation
+   * in `sessionStorage`, cleared when the answer ends or is stopped; the first UI that connects
+   * to a chat with the same `id` later in the session shows the conversation again and follows
+   * the turn (`GET ?turn=<id>`) from its first event. Only read in the browser.
+   */
+  resume?: boolean;
+  /**
+   * How long an answer of an endpoint that records turns may go without an event before the
+   * status is `stalled`, in milliseconds. Defaults to {@link DEFAULT_STALL_MS} (15 s).
+   */
+  stallAfterMs?: number;
 }

@@ -10,13 +10,16 @@ import type {
   ChatStoreOptions,
   ChatSubmitOptions,
 } from './chat-store-options.js';
+import type { ChatTurn } from './chat-transport.js';
 import { createMessageId } from './create-message-id.js';
 import { createUserMessage } from './create-user-message.js';
 import { DEFAULT_MAX_TOOL_ROUNDS } from './defaults.js';
 import { failRun } from './fail-run.js';
 import { mergeSameTurnCalls } from './merge-same-turn-calls.js';
+import { resolveChatTransport } from './resolve-chat-transport.js';
 import { Retention } from './retention.js';
 import { runToolRound, stopToolRound } from './run-tool-calls.js';
+import { forgetTurn, loadTurn } from './saved-turn.js';
 import { streamAnswer } from './stream-answer.js';
 
 /**
@@ -27,7 +30,8 @@ import { streamAnswer } from './stream-answer.js';
  * {@link ChatStore.connect}, which also declares it a user of the store (the
  * `useSyncExternalStore` contract: `connect` is its `subscribe`). While tokens stream, listeners
  * hear at most one change per animation frame (see `throttleMs`); the final state is always
- * delivered at once. When the last user disconnects, the request in flight is aborted.
+ * delivered at once. When the last user disconnects, the request in flight is aborted (a
+ * resumable turn goes on at the endpoint; see `resume`).
  *
  * The same message sent twice within one synchronous turn, with the same request `body` and
  * `headers`, is sent once: frameworks run effects twice in development (React's StrictMode),
@@ -61,7 +65,7 @@ export class ChatStore {
   constructor(options: ChatStoreOptions = {}, lifecycle: ChatStoreLifecycle = {}) {
     this.id = options.id;
     this.#options = options;
-    this.#retention = new Retention(() => this.stop(), lifecycle);
+    this.#retention = new Retention(() => this.#abort(), lifecycle);
     this.#initialState = createInitialChatState(
       options.initialMessages ?? [],
       options.initialInput ?? '',
@@ -97,6 +101,7 @@ export class ChatStore {
   connect = (listener: () => void): (() => void) => {
     const release = this.retain();
     const unsubscribe = this.subscribe(listener);
+    if (this.#options.resume) void this.resume();
     return () => {
       unsubscribe();
       release();
@@ -188,11 +193,36 @@ export class ChatStore {
   }
 
   /**
-   * Aborts the request in flight. The text received so far stays, marked `partial`, and the
+   * Follows the turn this chat had in flight when the page was left (kept with `resume: true`):
+   * shows its conversation again and streams the answer from its first event. Does nothing when
+   * no turn is kept, the chat is busy, or the transport cannot resume. A UI that connects to a
+   * store with `resume: true` calls it.
+   */
+  resume(): Promise<void> {
+    const turn = this.id === undefined ? undefined : loadTurn(this.id);
+    const transport = resolveChatTransport(this.#options);
+    if (turn === undefined || transport.resume === undefined) return Promise.resolve();
+    if (isChatBusy(this.#state.current.status)) return Promise.resolve();
+    this.#state.set({ messages: turn.messages });
+    return this.#run({}, { turnId: turn.turnId, lastEventId: undefined });
+  }
+
+  /**
+   * Aborts the request in flight and, for an endpoint that records turns, asks it to stop the
+   * turn (`DELETE ?turn=<id>`). The text received so far stays, marked `partial`, and the
    * status goes back to `idle`. Tool calls that `onToolCall` is still running are marked
    * `error` ("stopped") and their `signal` is aborted.
    */
   stop(): void {
+    const turnId = this.#currentRun?.turnId;
+    this.#abort();
+    if (turnId === undefined) return;
+    if (this.#options.resume && this.id !== undefined) forgetTurn(this.id);
+    resolveChatTransport(this.#options).stop?.(turnId, { ...this.#options.headers });
+  }
+
+  /** Stops the run in flight here only: the endpoint's turn goes on (a disconnect, not a stop). */
+  #abort(): void {
     const run = this.#currentRun;
     if (run === undefined) return;
     this.#currentRun = undefined;
@@ -225,12 +255,16 @@ export class ChatStore {
     return this.#run({});
   }
 
-  /** Runs an exchange: answers, and rounds of client tool calls while they all get results. */
-  async #run(request: ChatRequestOptions): Promise<void> {
+  /**
+   * Runs an exchange: answers, and rounds of client tool calls while they all get results. The
+   * first answer follows `turn` when one is given.
+   */
+  async #run(request: ChatRequestOptions, turn?: ChatTurn): Promise<void> {
     const run: ChatRun = {
       controller: new AbortController(),
       state: this.#state,
       runningToolsOf: undefined,
+      turnId: undefined,
       options: () => this.#options,
       newId: () => this.#newId(),
       isCurrent: () => this.#currentRun === run,
@@ -239,7 +273,7 @@ export class ChatStore {
     try {
       const maxRounds = this.#options.maxToolRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
       let round = 0;
-      let message = await streamAnswer(run, request);
+      let message = await streamAnswer(run, request, turn);
       while (message !== undefined && (await runToolRound(run, message, round < maxRounds))) {
         round++;
         message = await streamAnswer(run, request);
@@ -252,6 +286,7 @@ export class ChatStore {
       // After stop() or a newer request the state is no longer this request's to set.
       if (this.#currentRun !== run) return;
       this.#currentRun = undefined;
+      if (this.#options.resume && this.id !== undefined) forgetTurn(this.id);
       callSafely(this.#options.onError, failRun(run, error));
     }
   }

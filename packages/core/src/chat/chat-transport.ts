@@ -10,6 +10,19 @@ export interface ChatTransportRequest {
   headers: Record<string, string>;
   /** Aborted when the user stops, sends again, or the last user of the store leaves. */
   signal: AbortSignal;
+  /**
+   * Told when the connection of a resumable turn dropped and the transport is reconnecting;
+   * the next chunk means it is streaming again.
+   */
+  onReconnecting?: () => void;
+}
+
+/** A resumable turn, as the endpoint named it (`x-chatwire-turn-id`). */
+export interface ChatTurn {
+  /** The turn's id. */
+  turnId: string;
+  /** The SSE id of the last event received, to resume after; `undefined` to replay from the start. */
+  lastEventId: string | undefined;
 }
 
 /** A started answer. */
@@ -18,6 +31,8 @@ export interface ChatTransportResponse {
   traceId: string | undefined;
   /** Portkey's cache verdict (`x-portkey-cache-status`), when the server sent one. */
   cacheStatus: string | undefined;
+  /** The turn's id when the endpoint records turns (`x-chatwire-turn-id`); else `undefined`. */
+  turnId?: string | undefined;
   /**
    * The answer's chunks. Iteration ends normally only when the answer is complete; it throws
    * on an error event, on a truncated stream (`StreamTruncatedError`; its partial completion
@@ -37,4 +52,14 @@ export interface ChatTransport {
    * for HTTP errors) when it cannot.
    */
   send(request: ChatTransportRequest): Promise<ChatTransportResponse>;
+  /**
+   * Follows a turn already in flight (after a page reload), from after `turn.lastEventId`.
+   * Transports without resumable turns leave it out.
+   */
+  resume?(turn: ChatTurn, request: ChatTransportRequest): Promise<ChatTransportResponse>;
+  /**
+   * Asks the endpoint to stop a turn, with the request headers (e.g. authentication); fire and
+   * forget, failures are ignored.
+   */
+  stop?(turnId: string, headers: Record<string, string>): void;
 }

@@ -23,8 +23,16 @@ export type {
   ChatTransport,
   ChatTransportRequest,
   ChatTransportResponse,
+  ChatTurn,
 } from './chat-transport.js';
 export { type ChatCompletionsClient, createClientChatTransport } from './client-chat-transport.js';
-export { DEFAULT_MAX_TOOL_ROUNDS, FRAMELESS_THROTTLE_MS } from './defaults.js';
+export {
+  DEFAULT_MAX_TOOL_ROUNDS,
+  DEFAULT_STALL_MS,
+  FRAMELESS_THROTTLE_MS,
+  RECONNECT_ATTEMPTS,
+  RECONNECT_INITIAL_DELAY_MS,
+  RECONNECT_MAX_DELAY_MS,
+} from './defaults.js';
 export { createHttpChatTransport, type HttpChatTransportOptions } from './http-chat-transport.js';
 export { toOpenAIMessages } from './to-openai-messages.js';
