@@ -39,6 +39,11 @@ export interface ChatRequestContext {
   body: ChatCompletionCreateParams;
   /** The trace id of this turn, sent to Portkey and returned in `x-portkey-trace-id`. */
   readonly traceId: string;
+  /**
+   * The span id of the turn's upstream call, sent to Portkey and returned in
+   * `x-portkey-span-id`; set once the Portkey options are chosen.
+   */
+  readonly spanId?: string;
   /** `performance.now()` when the request arrived. */
   readonly startedAt: number;
 }
@@ -111,6 +116,11 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * made.
    */
   traceIdHeaders?: readonly TraceIdSource[];
+  /**
+   * The span name of the upstream call in Portkey's trace view (`x-portkey-span-name`); a
+   * `spanName` from `portkeyOptions` wins. Defaults to `'chat.completions'`.
+   */
+  spanName?: string;
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
    * the body is not parsed already (a framework's body parser applies its own limit).

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TraceParent } from '../client/tracing/w3c-trace-context.js';
 import {
   DEFAULT_TRACE_ID_SOURCES,
-  readIncomingTraceId,
+  readIncomingTrace,
   type TraceIdSource,
 } from './incoming-trace-id.js';
 
@@ -22,6 +23,13 @@ export interface RequestScope {
    */
   readonly traceId: string;
   /**
+   * The caller's span (a valid `traceparent`'s parent-id) when the trace id came from a
+   * `traceparent`: pass it as `parentSpanId` so that Portkey places the call under it.
+   */
+  readonly parentSpanId: string | undefined;
+  /** The valid `traceparent` the trace id came from, when it came from one. */
+  readonly traceparent: TraceParent | undefined;
+  /**
    * Aborts when the browser leaves: the response closed before it finished. Pass it to the
    * upstream call so that nobody pays for an answer nobody reads.
    */
@@ -35,11 +43,16 @@ export interface RequestScope {
  *
  * @example
  * ```ts
- * import { requestScope } from '@chatwire/core/server';
+ * import { newSpanId, requestScope } from '@chatwire/core/server';
  *
  * app.post('/api/summarize', async (req, res) => {
- *   const { traceId, signal } = requestScope(req, res);
- *   const completion = await client.chat.completions.create(body, { traceId, signal });
+ *   const { traceId, parentSpanId, signal } = requestScope(req, res);
+ *   const completion = await client.chat.completions.create(body, {
+ *     traceId,
+ *     parentSpanId,
+ *     spanId: newSpanId(),
+ *     signal,
+ *   });
  *   res.json({ summary: completion.choices[0]?.message.content });
  * });
  * ```
@@ -53,7 +66,12 @@ export function requestScope(
   response.once('close', () => {
     if (!response.writableFinished) controller.abort();
   });
-  const traceId =
-    readIncomingTraceId(request.headers, options?.traceIdHeaders) ?? crypto.randomUUID();
-  return { traceId, signal: controller.signal };
+  const incoming = readIncomingTrace(request.headers, options?.traceIdHeaders);
+  const traceparent = incoming?.traceparent;
+  return {
+    traceId: incoming?.traceId ?? crypto.randomUUID(),
+    parentSpanId: traceparent?.parentId,
+    traceparent,
+    signal: controller.signal,
+  };
 }
