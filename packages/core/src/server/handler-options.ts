@@ -112,8 +112,8 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   /**
    * The request headers a trace id is taken from, first valid one wins: `traceparent` (its
    * trace-id part), `x-request-id`, `x-portkey-trace-id` by default. A value is used only if it
-   * is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; otherwise (or with `[]`) a fresh UUID is
-   * made.
+   * is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; otherwise (or with `[]`) the active
+   * OpenTelemetry span's trace is used when there is one, else a fresh UUID is made.
    */
   traceIdHeaders?: readonly TraceIdSource[];
   /**
