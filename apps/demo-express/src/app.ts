@@ -63,10 +63,13 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     defaultModel: models.defaultModel,
     allowedModels: models.models,
     portkeyOptions: () => ({ spanName: 'demo-chat' }),
-    onFinish: ({ traceId, usage, latencyMs, aborted, finishReason }) => {
+    onFinish: ({ traceId, context, usage, latencyMs, aborted, finishReason }) => {
       const tokens = usage?.total_tokens ?? '?';
       const outcome = aborted ? 'aborted' : (finishReason ?? 'ended');
-      log(`chat turn trace=${traceId} ${outcome} tokens=${tokens} ${Math.round(latencyMs)}ms`);
+      const span = context.spanId ?? '-';
+      log(
+        `chat turn trace=${traceId} span=${span} ${outcome} tokens=${tokens} ${Math.round(latencyMs)}ms`,
+      );
     },
     onError: (error, context) =>
       log(

@@ -36,7 +36,7 @@ export function createAppModule(settings: UpstreamSettings): DynamicModule {
           onFinish: (turn) => {
             const outcome = turn.aborted ? 'client left' : (turn.finishReason ?? 'no finish');
             logger.log(
-              `turn ${turn.traceId} ${outcome}, ${turn.usage?.total_tokens ?? '?'} tokens, ${Math.round(turn.latencyMs)} ms`,
+              `turn ${turn.traceId} span ${turn.context.spanId ?? '-'} ${outcome}, ${turn.usage?.total_tokens ?? '?'} tokens, ${Math.round(turn.latencyMs)} ms`,
             );
           },
           onError: (error, context) => {

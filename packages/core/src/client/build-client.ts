@@ -15,6 +15,7 @@ import { RequestHeaders } from './request-headers.js';
 import type { RequestOptions } from './request-options.js';
 import type { ChatCompletionWithMeta } from './response-meta.js';
 import { sendRequest } from './send-request.js';
+import type { TraceContextReader } from './tracing/active-trace-context.js';
 import type { Transport } from './transport.js';
 import type { FetchLike } from './transport-fetch.js';
 
@@ -90,11 +91,13 @@ function hasKeys(record: object): boolean {
 
 /**
  * Builds a client over the transport `makeTransport` returns for the client's endpoint URL (or
- * over `fetch` when the options name one). Shared by the Node and the browser entry points.
+ * over `fetch` when the options name one). Shared by the Node and the browser entry points;
+ * `activeTrace` places calls inside the caller's active span where the entry can read one.
  */
 export function buildClient(
   options: ClientOptions,
   makeTransport: (url: string, fetch: FetchLike | undefined) => Transport,
+  activeTrace?: TraceContextReader,
 ): ChatwireClient {
   const {
     baseURL: givenBaseURL,
@@ -116,7 +119,7 @@ export function buildClient(
     if (apiKey !== undefined) portkey.apiKey = apiKey;
   }
   const baseURL = trimBaseURL(givenBaseURL ?? readEnv('PORTKEY_BASE_URL') ?? DEFAULT_BASE_URL);
-  const headers = new RequestHeaders(Object.freeze(portkey), defaultHeaders);
+  const headers = new RequestHeaders(Object.freeze(portkey), defaultHeaders, activeTrace);
   const transport = makeTransport(`${baseURL}/chat/completions`, fetch);
 
   function create(

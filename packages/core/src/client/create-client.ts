@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { buildClient } from './build-client.js';
 import type { ChatwireClient } from './chatwire-client.js';
 import type { ClientOptions } from './client-options.js';
+import { activeOpenTelemetryContext } from './tracing/otel-trace-context.js';
 import { createFetchTransport } from './transport-fetch.js';
 import { createNodeTransport } from './transport-node.js';
 
@@ -16,7 +17,10 @@ export interface NodeClientOptions extends ClientOptions {
 }
 
 /**
- * Creates a Portkey client.
+ * Creates a Portkey client. When `@opentelemetry/api` is installed and a span is active, a call
+ * that names no trace id of its own is placed inside that span: `x-portkey-trace-id` is the
+ * span's trace-id, `x-portkey-parent-span-id` its span id, and the call gets a fresh
+ * `x-portkey-span-id`, also sent as the call's `traceparent`.
  *
  * @example
  * ```ts
@@ -30,7 +34,10 @@ export interface NodeClientOptions extends ClientOptions {
  */
 export function createClient(options: NodeClientOptions = {}): ChatwireClient {
   const { dispatcher, ...rest } = options;
-  return buildClient(rest, (url, fetch) =>
-    fetch === undefined ? createNodeTransport(url, dispatcher) : createFetchTransport(url, fetch),
+  return buildClient(
+    rest,
+    (url, fetch) =>
+      fetch === undefined ? createNodeTransport(url, dispatcher) : createFetchTransport(url, fetch),
+    activeOpenTelemetryContext,
   );
 }

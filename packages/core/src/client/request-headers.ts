@@ -2,6 +2,7 @@ import { checkRawHeader } from '../headers/header-value.js';
 import { buildPortkeyHeaders, mergePortkeyOptions, type PortkeyOptions } from '../headers/index.js';
 import type { RequestOptions } from './request-options.js';
 import { newTraceId } from './trace-id.js';
+import { linkToActiveSpan, type TraceContextReader } from './tracing/active-trace-context.js';
 
 const TRACE_ID_HEADER = 'x-portkey-trace-id';
 
@@ -29,9 +30,15 @@ export class RequestHeaders {
   readonly #fixed: Record<string, string>;
   readonly #json: Readonly<Record<string, string>>;
   readonly #eventStream: Readonly<Record<string, string>>;
+  readonly #activeTrace: TraceContextReader | undefined;
 
-  constructor(portkeyOptions: PortkeyOptions, defaultHeaders: Record<string, string> | undefined) {
+  constructor(
+    portkeyOptions: PortkeyOptions,
+    defaultHeaders: Record<string, string> | undefined,
+    activeTrace?: TraceContextReader,
+  ) {
     this.#portkeyOptions = portkeyOptions;
+    this.#activeTrace = activeTrace;
     this.#fixed = { 'content-type': 'application/json', ...lowercaseNames(defaultHeaders) };
     const client = { ...this.#fixed, ...buildPortkeyHeaders(portkeyOptions) };
     this.#json = Object.freeze({ accept: 'application/json', ...client });
@@ -62,6 +69,7 @@ export class RequestHeaders {
         else if (value !== undefined) headers[lower] = checkRawHeader('headers', name, value);
       }
     }
+    if (this.#activeTrace !== undefined) linkToActiveSpan(headers, this.#activeTrace());
     let traceId = headers[TRACE_ID_HEADER];
     if (traceId === undefined) {
       traceId = newTraceId();

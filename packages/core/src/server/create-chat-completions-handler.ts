@@ -22,7 +22,7 @@ import { upstreamRequest } from './pipeline/upstream-request.js';
 import { applyChatPolicy } from './policy/apply-chat-policy.js';
 import { resolveChatPolicy } from './policy/resolve-chat-policy.js';
 import { requestScope } from './request-scope.js';
-import { setChatResponseHeaders, setTraceIdHeader } from './response-headers.js';
+import { setChatResponseHeaders, setSpanIdHeader, setTraceIdHeader } from './response-headers.js';
 import { serveCreatedTurn } from './resumable/create-turn.js';
 import { serveTurnRequest } from './resumable/serve-turn-request.js';
 import { type TurnRoute, turnRoute } from './resumable/turn-route.js';
@@ -91,7 +91,7 @@ export function createChatCompletionsHandler(
     parsedBody?: unknown,
   ): Promise<void> => {
     const startedAt = performance.now();
-    const { traceId, signal } = requestScope(request, response, scopeOptions);
+    const { traceId, traceparent, signal } = requestScope(request, response, scopeOptions);
     setChatResponseHeaders(response, traceId);
     let context: ChatRequestContext | undefined;
     let deadline: UpstreamDeadline | undefined;
@@ -114,6 +114,7 @@ export function createChatCompletionsHandler(
         await serveCreatedTurn(asked.key, context, signal, turns, {
           ...upstream,
           timeouts,
+          link: { traceparent, spanName: options.spanName },
           totalTimeoutMs,
           streamUsage,
           report,
@@ -127,9 +128,11 @@ export function createChatCompletionsHandler(
         context,
         deadline.signal,
         timeouts,
+        { traceparent, spanName: options.spanName },
       );
       context = upstream.context;
       if (context.traceId !== traceId) setTraceIdHeader(response, context.traceId);
+      if (context.spanId !== undefined) setSpanIdHeader(response, context.spanId);
       const answer = await callUpstream(
         client.get(),
         context,

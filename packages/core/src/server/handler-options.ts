@@ -41,6 +41,11 @@ export interface ChatRequestContext {
   body: ChatCompletionCreateParams;
   /** The trace id of this turn, sent to Portkey and returned in `x-portkey-trace-id`. */
   readonly traceId: string;
+  /**
+   * The span id of the turn's upstream call, sent to Portkey and returned in
+   * `x-portkey-span-id`; set once the Portkey options are chosen.
+   */
+  readonly spanId?: string;
   /** `performance.now()` when the request arrived. */
   readonly startedAt: number;
 }
@@ -117,10 +122,15 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
   /**
    * The request headers a trace id is taken from, first valid one wins: `traceparent` (its
    * trace-id part), `x-request-id`, `x-portkey-trace-id` by default. A value is used only if it
-   * is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; otherwise (or with `[]`) a fresh UUID is
-   * made.
+   * is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; otherwise (or with `[]`) the active
+   * OpenTelemetry span's trace is used when there is one, else a fresh UUID is made.
    */
   traceIdHeaders?: readonly TraceIdSource[];
+  /**
+   * The span name of the upstream call in Portkey's trace view (`x-portkey-span-name`); a
+   * `spanName` from `portkeyOptions` wins. Defaults to `'chat.completions'`.
+   */
+  spanName?: string;
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
    * the body is not parsed already (a framework's body parser applies its own limit).

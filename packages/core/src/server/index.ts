@@ -1,3 +1,5 @@
+export { newSpanId } from '../client/tracing/span-id.js';
+export { parseTraceparent, type TraceParent } from '../client/tracing/w3c-trace-context.js';
 export { ChatRequestError, type ChatRequestErrorInit } from '../errors/chat-request-error.js';
 export { TurnEndedError } from '../errors/turn-ended-error.js';
 export { TurnNotFoundError } from '../errors/turn-not-found-error.js';
@@ -36,6 +38,7 @@ export type {
   ChatUpstreamOptions,
 } from './handler-options.js';
 export { DEFAULT_TRACE_ID_SOURCES, type TraceIdSource } from './incoming-trace-id.js';
+export { DEFAULT_SPAN_NAME } from './pipeline/upstream-span.js';
 export { applyChatPolicy } from './policy/apply-chat-policy.js';
 export {
   type ChatPolicyOptions,

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { activeOpenTelemetryContext } from '../client/tracing/otel-trace-context.js';
+import type { TraceParent } from '../client/tracing/w3c-trace-context.js';
 import {
   DEFAULT_TRACE_ID_SOURCES,
-  readIncomingTraceId,
+  type IncomingTrace,
+  readIncomingTrace,
   type TraceIdSource,
 } from './incoming-trace-id.js';
 
@@ -18,14 +21,31 @@ export interface RequestScopeOptions {
 export interface RequestScope {
   /**
    * The trace id the request carries (a `traceparent`'s trace-id part, `x-request-id`, …) when
-   * it is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`, else a fresh UUID.
+   * it is 1 to 128 characters of `A-Z a-z 0-9 . _ : -`; else the active OpenTelemetry span's
+   * trace-id (e.g. the HTTP server span of `@opentelemetry/instrumentation-http`); else a fresh
+   * UUID.
    */
   readonly traceId: string;
+  /**
+   * The caller's span (a valid `traceparent`'s parent-id, or the active OpenTelemetry span's
+   * id) when the trace id came from one: pass it as `parentSpanId` so that Portkey places the
+   * call under it.
+   */
+  readonly parentSpanId: string | undefined;
+  /** The valid `traceparent` (or active span) the trace id came from, when it came from one. */
+  readonly traceparent: TraceParent | undefined;
   /**
    * Aborts when the browser leaves: the response closed before it finished. Pass it to the
    * upstream call so that nobody pays for an answer nobody reads.
    */
   readonly signal: AbortSignal;
+}
+
+function activeSpan(): IncomingTrace | undefined {
+  const active = activeOpenTelemetryContext();
+  if (active === undefined) return undefined;
+  const { traceId, spanId, flags } = active;
+  return { traceId, traceparent: { traceId, parentId: spanId, flags } };
 }
 
 /**
@@ -35,11 +55,16 @@ export interface RequestScope {
  *
  * @example
  * ```ts
- * import { requestScope } from '@chatwire/core/server';
+ * import { newSpanId, requestScope } from '@chatwire/core/server';
  *
  * app.post('/api/summarize', async (req, res) => {
- *   const { traceId, signal } = requestScope(req, res);
- *   const completion = await client.chat.completions.create(body, { traceId, signal });
+ *   const { traceId, parentSpanId, signal } = requestScope(req, res);
+ *   const completion = await client.chat.completions.create(body, {
+ *     traceId,
+ *     parentSpanId,
+ *     spanId: newSpanId(),
+ *     signal,
+ *   });
  *   res.json({ summary: completion.choices[0]?.message.content });
  * });
  * ```
@@ -53,7 +78,12 @@ export function requestScope(
   response.once('close', () => {
     if (!response.writableFinished) controller.abort();
   });
-  const traceId =
-    readIncomingTraceId(request.headers, options?.traceIdHeaders) ?? crypto.randomUUID();
-  return { traceId, signal: controller.signal };
+  const incoming = readIncomingTrace(request.headers, options?.traceIdHeaders) ?? activeSpan();
+  const traceparent = incoming?.traceparent;
+  return {
+    traceId: incoming?.traceId ?? crypto.randomUUID(),
+    parentSpanId: traceparent?.parentId,
+    traceparent,
+    signal: controller.signal,
+  };
 }

@@ -20,6 +20,7 @@ export const PASSED_UPSTREAM_HEADERS: readonly string[] = Object.freeze([
 export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
   'x-portkey-trace-id',
   'x-chatwire-turn-id',
+  'x-portkey-span-id',
   ...PASSED_UPSTREAM_HEADERS,
 ]);
 
@@ -44,6 +45,11 @@ function exposeHeaders(response: ServerResponse): void {
 /** Sets the trace id header, so that every answer, error answers too, names its trace. */
 export function setTraceIdHeader(response: ServerResponse, traceId: string): void {
   response.setHeader('x-portkey-trace-id', traceId);
+}
+
+/** Sets the span id header: the id of the upstream call's span in the turn's trace. */
+export function setSpanIdHeader(response: ServerResponse, spanId: string): void {
+  response.setHeader('x-portkey-span-id', spanId);
 }
 
 /** The headers every answer of the chat endpoint starts with: its trace id, readable by CORS. */

@@ -1,5 +1,8 @@
 import type { RequestOptions } from '../../client/index.js';
 import type { ChatCompletionsHandlerOptions, ChatRequestContext } from '../handler-options.js';
+import { type SpanLink, upstreamSpan } from './upstream-span.js';
+
+export type { SpanLink } from './upstream-span.js';
 
 type PortkeyOptions = ChatCompletionsHandlerOptions['portkeyOptions'];
 
@@ -13,9 +16,12 @@ export interface AttemptTimeouts {
 
 /** What the upstream call is made with. */
 export interface UpstreamRequest {
-  /** The turn, with the trace id `portkeyOptions` chose when it chose one. */
+  /** The turn, with the trace id `portkeyOptions` chose when it chose one, and its span id. */
   context: ChatRequestContext;
-  /** The request options of the upstream call: Portkey options, trace id and abort signal. */
+  /**
+   * The request options of the upstream call: Portkey options, trace and span headers, abort
+   * signal.
+   */
   options: RequestOptions;
 }
 
@@ -27,26 +33,32 @@ function hasKeys(record: object): boolean {
 /**
  * The Portkey options step: asks `portkeyOptions` for this request's options (a `traceId`
  * returned there wins over the incoming one) and adds the trace id, the abort signal and the
- * server's deadlines (a `timeout` or `idleTimeout` returned there wins).
+ * server's deadlines (a `timeout` or `idleTimeout` returned there wins) and the call's span in
+ * the turn's trace.
  */
 export async function upstreamRequest(
   portkeyOptions: PortkeyOptions,
   context: ChatRequestContext,
   signal: AbortSignal,
   timeouts: AttemptTimeouts,
+  link: SpanLink,
 ): Promise<UpstreamRequest> {
   const upstream =
     (portkeyOptions === undefined ? undefined : await portkeyOptions(context.request, context)) ??
     {};
   const chosen = upstream.traceId;
-  const turn =
-    typeof chosen === 'string' && chosen !== context.traceId
-      ? { ...context, traceId: chosen }
-      : context;
-  const traceId = turn.traceId;
+  const traceId = typeof chosen === 'string' ? chosen : context.traceId;
+  const span = upstreamSpan(traceId, link, upstream);
+  const turn = { ...context, traceId, spanId: span.spanId };
   const options = hasKeys(upstream)
-    ? { ...timeouts, ...upstream, traceId, signal }
-    : // Sent as a header rather than an option: the client then reuses its prebuilt headers.
-      { ...timeouts, headers: { 'x-portkey-trace-id': traceId }, signal };
+    ? {
+        ...timeouts,
+        ...upstream,
+        traceId,
+        headers: { ...span.headers, ...upstream.headers },
+        signal,
+      }
+    : // Sent as headers rather than options: the client then reuses its prebuilt headers.
+      { ...timeouts, headers: { 'x-portkey-trace-id': traceId, ...span.headers }, signal };
   return { context: turn, options };
 }

@@ -5,8 +5,12 @@ import { writeFailure } from '../pipeline/answer-failure.js';
 import { callUpstream } from '../pipeline/call-upstream.js';
 import type { FinishReport } from '../pipeline/finish-report.js';
 import { upstreamDeadline } from '../pipeline/upstream-deadline.js';
-import { type AttemptTimeouts, upstreamRequest } from '../pipeline/upstream-request.js';
-import { answerHeaders, setTraceIdHeader } from '../response-headers.js';
+import {
+  type AttemptTimeouts,
+  type SpanLink,
+  upstreamRequest,
+} from '../pipeline/upstream-request.js';
+import { answerHeaders, setSpanIdHeader, setTraceIdHeader } from '../response-headers.js';
 import type { TurnProducer } from '../turns/turn-store.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
 import { followTurn, TURN_ID_HEADER } from './follow-turn.js';
@@ -20,6 +24,8 @@ export interface TurnUpstream {
   readonly client: ChatwireClient;
   readonly portkeyOptions: ChatCompletionsHandlerOptions['portkeyOptions'];
   readonly timeouts: AttemptTimeouts;
+  /** The caller's span the upstream call is placed under, and its span name. */
+  readonly link: SpanLink;
   readonly totalTimeoutMs: number;
   readonly streamUsage: boolean;
   readonly report: FinishReport;
@@ -88,11 +94,13 @@ async function produceAndFollow(
       context,
       deadline.signal,
       upstream.timeouts,
+      upstream.link,
     );
     ending = { ...ending, context: prepared.context };
     if (prepared.context.traceId !== context.traceId) {
       setTraceIdHeader(response, prepared.context.traceId);
     }
+    if (prepared.context.spanId !== undefined) setSpanIdHeader(response, prepared.context.spanId);
     const answer = await callUpstream(
       upstream.client,
       prepared.context,
