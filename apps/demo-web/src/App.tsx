@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { ChatView } from './ChatView.js';
 import { ChatSettings } from './components/ChatSettings.js';
 import { ConversationList } from './components/ConversationList.js';
@@ -7,12 +7,16 @@ import { useConversations } from './conversations/use-conversations.js';
 import { DEFAULT_MODEL, modelLabel } from './lib/models.js';
 import { useModelList } from './lib/use-model-list.js';
 
+// The recipe view brings the structured-answer code and the schema validator: loaded on demand.
+const RecipeView = lazy(() => import('./recipe/RecipeView.js'));
+
 /** The chat page: the conversations at the side, settings behind a button, the open chat. */
 export function App(): ReactNode {
   const [model, setModel] = useState(DEFAULT_MODEL);
   const [systemPrompt, setSystemPrompt] = useState('');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [recipeOpen, setRecipeOpen] = useState(false);
   const settingsId = useId();
   const sidebarId = useId();
   const modelList = useModelList('/api/models');
@@ -44,10 +48,12 @@ export function App(): ReactNode {
           activeId={active.id}
           onCreate={() => {
             conversations.create();
+            setRecipeOpen(false);
             setSidebarOpen(false);
           }}
           onSelect={(id) => {
             conversations.select(id);
+            setRecipeOpen(false);
             setSidebarOpen(false);
           }}
           onRename={conversations.rename}
@@ -66,7 +72,17 @@ export function App(): ReactNode {
           >
             <Icon name="menu" />
           </button>
-          <h1 className="chat-title">{active.title}</h1>
+          <h1 className="chat-title">{recipeOpen ? 'Recipe' : active.title}</h1>
+          <button
+            type="button"
+            className="ghost-button recipe-button"
+            aria-label="Recipe example"
+            aria-pressed={recipeOpen}
+            onClick={() => setRecipeOpen((open) => !open)}
+          >
+            <Icon name="recipe" size={18} />
+            <span className="recipe-button-label">Recipe</span>
+          </button>
           <button
             type="button"
             className="ghost-button settings-button"
@@ -83,7 +99,10 @@ export function App(): ReactNode {
             className="ghost-button icon-only header-new-chat"
             aria-label="New chat"
             title="New chat"
-            onClick={conversations.create}
+            onClick={() => {
+              conversations.create();
+              setRecipeOpen(false);
+            }}
           >
             <Icon name="plus" />
           </button>
@@ -98,13 +117,20 @@ export function App(): ReactNode {
           systemPrompt={systemPrompt}
           onSystemPromptChange={setSystemPrompt}
         />
-        <ChatView
-          key={active.id}
-          initialMessages={active.messages}
-          onMessagesChange={conversations.saveMessages}
-          model={selectedModel}
-          systemPrompt={systemPrompt}
-        />
+        {recipeOpen ? (
+          <Suspense fallback={<p className="recipe-loading">Loading the recipe view…</p>}>
+            <RecipeView model={selectedModel} onClose={() => setRecipeOpen(false)} />
+          </Suspense>
+        ) : (
+          <ChatView
+            key={active.id}
+            initialMessages={active.messages}
+            onMessagesChange={conversations.saveMessages}
+            model={selectedModel}
+            systemPrompt={systemPrompt}
+            onOpenRecipe={() => setRecipeOpen(true)}
+          />
+        )}
       </div>
       {sidebarOpen && (
         <button

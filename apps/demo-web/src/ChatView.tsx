@@ -16,6 +16,8 @@ export interface ChatViewProps {
   onMessagesChange: (messages: readonly ChatMessage[]) => void;
   model: string;
   systemPrompt: string;
+  /** Opens the recipe example, offered on the welcome screen. */
+  onOpenRecipe: () => void;
 }
 
 /** One conversation: its messages, the message box, and what a screen reader hears. */
@@ -104,6 +106,7 @@ export function ChatView(props: ChatViewProps): ReactNode {
         onRetry={retry}
         onDismissError={dismissError}
         onPickPrompt={sendText}
+        onOpenRecipe={props.onOpenRecipe}
       />
       <div className="composer-area">
         {imageError !== undefined && (

@@ -6,6 +6,7 @@ import type { Phrasebook } from './answers/phrasebook.js';
 import { ENGLISH } from './answers/phrases-en.js';
 import { FRENCH } from './answers/phrases-fr.js';
 import { inPirateVoice } from './answers/pirate-voice.js';
+import { recipeHint } from './answers/recipe.js';
 import { type AnswerStyle, readAnswerStyle } from './answers/request-style.js';
 import { answerToolResults } from './answers/tool-results.js';
 import { subjectOf } from './answers/topic.js';
@@ -72,7 +73,11 @@ function answerJson(request: ChatRequest, style: AnswerStyle, choiceIndex: numbe
       /^(answer|summary|text|message|reply|content|response|description)$/i.test(path.at(-1) ?? '')
         ? answerText(request, style, choiceIndex)
         : undefined;
-    return JSON.stringify(sampleJsonSchema(format.schema, textHint));
+    // A format named `recipe` gets the recipe told in the user's text rather than samples.
+    const fromRecipe = format.name === 'recipe' ? recipeHint(lastUserText(request)) : undefined;
+    const hint = (path: readonly string[], schema: Record<string, unknown>) =>
+      fromRecipe?.(path, schema) ?? textHint(path, schema);
+    return JSON.stringify(sampleJsonSchema(format.schema, hint));
   }
   return JSON.stringify({
     answer: answerText(request, style, choiceIndex),
@@ -84,7 +89,8 @@ function answerJson(request: ChatRequest, style: AnswerStyle, choiceIndex: numbe
  * The emulator's scripted assistant: deterministic replies that still react to what was sent.
  * It greets with a list of things to try, writes Markdown, essays and stories when asked,
  * summarises anything else, describes attached images (size and main colour), answers
- * `response_format` requests with valid JSON of the requested shape, calls tools the user asks for
+ * `response_format` requests with valid JSON of the requested shape (for a format named
+ * `recipe`, the recipe told in the user's text), calls tools the user asks for
  * (see {@link planToolCalls}) and puts tool results into sentences. A system prompt can ask for a
  * pirate's voice, French, or a JSON answer.
  */

@@ -15,6 +15,7 @@ const PATHS = {
   trash: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13',
   down: 'M12 5v14M6 13l6 6 6-6',
   chat: 'M5 5h14v10H9l-4 4z',
+  recipe: 'M7 3h10v18H7zM10 8h4M10 12h4M10 16h2',
 } as const;
 
 /** The name of one of the page's icons. */

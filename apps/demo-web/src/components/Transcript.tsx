@@ -20,6 +20,8 @@ export interface TranscriptProps {
   onDismissError: () => void;
   /** Sends one of the welcome's suggested prompts. */
   onPickPrompt: (prompt: string) => void;
+  /** Opens the recipe example from the welcome screen. */
+  onOpenRecipe: () => void;
 }
 
 function UnansweredNote({ traceId, onRetry }: { traceId?: string; onRetry: () => void }) {
@@ -64,7 +66,7 @@ export function Transcript(props: TranscriptProps): ReactNode {
       <div className="transcript" ref={scrollRef}>
         <div className="transcript-content" ref={contentRef}>
           {visible.length === 0 ? (
-            <Welcome onPick={props.onPickPrompt} />
+            <Welcome onPick={props.onPickPrompt} onOpenRecipe={props.onOpenRecipe} />
           ) : (
             <section aria-label="Conversation">
               <ol className="messages">

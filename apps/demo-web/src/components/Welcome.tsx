@@ -11,8 +11,16 @@ export const SUGGESTED_PROMPTS: readonly { title: string; prompt: string }[] = [
   { title: 'A long essay', prompt: 'Write a 500-word essay about lighthouses.' },
 ];
 
-/** The empty conversation: a greeting and prompts to start from. */
-export function Welcome({ onPick }: { onPick: (prompt: string) => void }): ReactNode {
+/** Props of {@link Welcome}. */
+export interface WelcomeProps {
+  /** Sends a suggested prompt. */
+  onPick: (prompt: string) => void;
+  /** Opens the recipe example. */
+  onOpenRecipe: () => void;
+}
+
+/** The empty conversation: a greeting, prompts to start from and the recipe example. */
+export function Welcome({ onPick, onOpenRecipe }: WelcomeProps): ReactNode {
   return (
     <div className="welcome">
       <h2 className="welcome-title">What can I help with?</h2>
@@ -30,6 +38,12 @@ export function Welcome({ onPick }: { onPick: (prompt: string) => void }): React
           </li>
         ))}
       </ul>
+      <button type="button" className="suggestion suggestion-wide" onClick={onOpenRecipe}>
+        <span className="suggestion-title">Extract a recipe</span>
+        <span className="suggestion-prompt">
+          A structured answer: a recipe card that fills in field by field while it streams.
+        </span>
+      </button>
     </div>
   );
 }

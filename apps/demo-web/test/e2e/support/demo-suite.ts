@@ -6,6 +6,7 @@ import { failureTests } from '../suites/failures.js';
 import { markdownTests } from '../suites/markdown.js';
 import { pageLayoutTests } from '../suites/page-layout.js';
 import { phoneTests } from '../suites/phone.js';
+import { recipeTests } from '../suites/recipe.js';
 import { useDemoFixture } from './demo-fixture.js';
 import type { DemoBackend } from './demo-server.js';
 
@@ -23,5 +24,6 @@ export function describeDemo(backend: DemoBackend): void {
     describe('conversations', () => conversationTests(fixture));
     describe('accessibility', () => accessibilityTests(fixture));
     describe('on a phone', () => phoneTests(fixture));
+    describe('the recipe example', () => recipeTests(fixture));
   });
 }
