@@ -6,4 +6,7 @@ export default defineConfig({
   entry: ['src/index.ts'],
   platform: 'neutral',
   target: 'es2022',
+  // One output module per source module, so that an app bundling only useChatCompletion (or
+  // loading useStructuredCompletion lazily) leaves the structured code out of its first chunk.
+  unbundle: true,
 });

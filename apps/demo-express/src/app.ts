@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChatwireClient } from '@chatwire/core';
+import { MemoryTurnStore, type TurnStore } from '@chatwire/core/server';
 import { chatCompletions } from '@chatwire/express';
 import express, { type Express } from 'express';
 import { resolveChatModels } from './chat-models.js';
@@ -24,6 +25,12 @@ export interface DemoAppOptions {
   webRoot?: string;
   /** Where finished turns are logged. Defaults to `console.log`. */
   log?: (line: string) => void;
+  /**
+   * Where streamed turns are recorded, so that a reload or a dropped connection resumes the
+   * answer and Stop reaches it: a `RedisTurnStore` when several instances serve the page.
+   * Defaults to a `MemoryTurnStore` of this process.
+   */
+  turnStore?: TurnStore;
 }
 
 /** The demo app with its middleware closed over: `close()` on shutdown. */
@@ -37,7 +44,8 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../demo-web/dist', import.met
 /**
  * The demo API:
  * - `POST /api/chat`: the chat endpoint on `@chatwire/express`, streamed or not; client tools
- *   (sent by the browser) are passed through for the browser to run.
+ *   (sent by the browser) are passed through for the browser to run. Streamed turns are
+ *   recorded: `GET /api/chat?turn=<id>` resumes one, `DELETE /api/chat?turn=<id>` stops it.
  * - `GET /api/models`: the models `/api/chat` accepts, for the page's model picker.
  * - `POST /api/weather-chat`: a chat whose model may call a weather tool run on the server.
  * - `POST /api/summarize`: a summary of a text, made by the server with a prompt of its own.
@@ -58,8 +66,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     response.json(models);
   });
 
+  const turnStore = options.turnStore ?? new MemoryTurnStore();
   const chat = chatCompletions({
     client: options.client,
+    turnStore,
     defaultModel: models.defaultModel,
     allowedModels: models.models,
     portkeyOptions: () => ({ spanName: 'demo-chat' }),
@@ -76,7 +86,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         `chat error trace=${context?.traceId ?? '(refused)'}: ${error instanceof Error ? error.message : String(error)}`,
       ),
   });
-  app.post('/api/chat', chat);
+  app.all('/api/chat', chat);
   app.post(
     '/api/weather-chat',
     weatherChatRoute({
@@ -102,5 +112,12 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       response.sendFile('index.html', { root: webRoot });
     });
   }
-  return { app, close: () => chat.close() };
+  return {
+    app,
+    close: async () => {
+      await chat.close();
+      // A store given by the caller is the caller's to close.
+      if (options.turnStore === undefined) await turnStore.close();
+    },
+  };
 }

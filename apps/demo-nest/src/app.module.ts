@@ -1,3 +1,4 @@
+import { MemoryTurnStore } from '@chatwire/core/server';
 import { ChatwireModule } from '@chatwire/nestjs';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -33,6 +34,9 @@ export function createAppModule(settings: UpstreamSettings): DynamicModule {
         useFactory: chatwireOptionsFactory,
         endpoint: {
           path: 'api/chat',
+          // Streamed turns are recorded, so a reload or a dropped connection resumes the answer
+          // (GET api/chat?turn=<id>) and Stop reaches it (DELETE api/chat?turn=<id>).
+          turnStore: new MemoryTurnStore(),
           onFinish: (turn) => {
             const outcome = turn.aborted ? 'client left' : (turn.finishReason ?? 'no finish');
             logger.log(

@@ -124,6 +124,7 @@ export function App(): ReactNode {
         ) : (
           <ChatView
             key={active.id}
+            conversationId={active.id}
             initialMessages={active.messages}
             onMessagesChange={conversations.saveMessages}
             model={selectedModel}

@@ -10,6 +10,8 @@ import { runTool, WEATHER_TOOL } from './lib/weather-tool.js';
 
 /** Props of {@link ChatView}. */
 export interface ChatViewProps {
+  /** The conversation's id: an answer still streaming when the page reloads resumes under it. */
+  conversationId: string;
   /** The conversation as it was saved; read once, when the view opens. */
   initialMessages: readonly ChatMessage[];
   /** Called whenever the conversation changes, to save it. */
@@ -28,6 +30,8 @@ export function ChatView(props: ChatViewProps): ReactNode {
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
   const chat = useChatCompletion({
+    id: props.conversationId,
+    resume: true,
     api: '/api/chat',
     initialMessages: [...props.initialMessages],
     body: { model, tools: [WEATHER_TOOL] },

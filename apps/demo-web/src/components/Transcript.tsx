@@ -75,11 +75,22 @@ export function Transcript(props: TranscriptProps): ReactNode {
                     key={message.id}
                     message={message}
                     streaming={
-                      status === 'streaming' && message === last && message.role === 'assistant'
+                      (status === 'streaming' ||
+                        status === 'reconnecting' ||
+                        status === 'stalled') &&
+                      message === last &&
+                      message.role === 'assistant'
                     }
                   />
                 ))}
               </ol>
+              {(status === 'reconnecting' || status === 'stalled') && (
+                <p className="connection-notice" data-testid="connection-notice">
+                  {status === 'reconnecting'
+                    ? 'Connection lost. Reconnecting…'
+                    : 'Still waiting for the answer…'}
+                </p>
+              )}
               {status === 'submitted' && (
                 <p className="thinking" data-testid="thinking">
                   <span className="visually-hidden">Waiting for the first token…</span>

@@ -10,6 +10,10 @@ export function chatStatusText(status: ChatStatus, last: ChatMessage | undefined
       return 'Sending…';
     case 'streaming':
       return 'The assistant is answering…';
+    case 'reconnecting':
+      return 'Connection lost. Reconnecting…';
+    case 'stalled':
+      return 'Still waiting for the answer…';
     case 'error':
       return 'The answer failed.';
     case 'idle':

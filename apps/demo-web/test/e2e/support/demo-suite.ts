@@ -7,6 +7,7 @@ import { markdownTests } from '../suites/markdown.js';
 import { pageLayoutTests } from '../suites/page-layout.js';
 import { phoneTests } from '../suites/phone.js';
 import { recipeTests } from '../suites/recipe.js';
+import { resumeTests } from '../suites/resume.js';
 import { useDemoFixture } from './demo-fixture.js';
 import type { DemoBackend } from './demo-server.js';
 
@@ -25,5 +26,6 @@ export function describeDemo(backend: DemoBackend): void {
     describe('accessibility', () => accessibilityTests(fixture));
     describe('on a phone', () => phoneTests(fixture));
     describe('the recipe example', () => recipeTests(fixture));
+    describe('resumed turns', () => resumeTests(fixture));
   });
 }
