@@ -70,6 +70,22 @@ describe('the browser leaving', () => {
       .toBe(true);
   });
 
+  it('reports usage estimated with a tokenizer for an answer the browser left, which got no usage from the upstream', async () => {
+    const response = await openStream('slow-stream', 'leave-for-usage');
+    await new Promise((resolve) => response.once('data', resolve));
+    response.destroy();
+    await expect
+      .poll(() => finished.find((info) => info.traceId === 'leave-for-usage'))
+      .toBeDefined();
+    const info = finished.find((entry) => entry.traceId === 'leave-for-usage')!;
+    expect(info.aborted).toBe(true);
+    expect(info.estimated).toBe(true);
+    expect(info.usage?.prompt_tokens).toBeGreaterThan(0);
+    expect(info.usage?.total_tokens).toBe(
+      (info.usage?.prompt_tokens ?? 0) + (info.usage?.completion_tokens ?? 0),
+    );
+  });
+
   it('aborts the upstream request while waiting for its first byte, seen by the upstream at once', async () => {
     const outgoing = httpRequest(`${chat.origin}/api/chat`, {
       method: 'POST',

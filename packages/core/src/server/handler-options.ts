@@ -68,7 +68,11 @@ export interface ChatFinishInfo {
   traceId: string;
   /** The model that answered (as the upstream reported it), else the one requested. */
   model: string | undefined;
-  /** The token counts, when the upstream sent them (or estimated: see `estimated`). */
+  /**
+   * The token counts the upstream sent; for an answer cut short (stopped, or the browser left)
+   * that got no usage chunk, an estimate counted with gpt-tokenizer when that optional peer is
+   * installed (see `estimated`), else `undefined`.
+   */
   usage: CompletionUsage | undefined;
   /** Whether `usage` was estimated with a tokenizer because the upstream sent none. */
   estimated: boolean;

@@ -4,6 +4,7 @@ import type {
   ChatRequestContext,
 } from '../handler-options.js';
 import type { TurnEndStatus } from '../turns/turn-store.js';
+import { estimateUsage } from '../usage/estimate-usage.js';
 
 /** How a turn ended, as the answer steps know it; the report adds the timings and the rest. */
 export interface TurnOutcome
@@ -22,14 +23,23 @@ export interface FinishReport {
   finish(context: ChatRequestContext, outcome: TurnOutcome): Promise<void>;
 }
 
-function finishInfo(context: ChatRequestContext, outcome: TurnOutcome): ChatFinishInfo {
+async function finishInfo(
+  context: ChatRequestContext,
+  outcome: TurnOutcome,
+): Promise<ChatFinishInfo> {
   const { completion, firstByteAt, stopReason, ...rest } = outcome;
+  const reported = completion?.usage ?? undefined;
+  // An answer cut short has no usage chunk, yet its tokens were generated (and billed).
+  const estimate =
+    reported === undefined && (outcome.aborted || (stopReason ?? 'completed') !== 'completed')
+      ? await estimateUsage(context.body, completion)
+      : undefined;
   return {
     ...rest,
     traceId: context.traceId,
     model: completion?.model ?? context.body.model,
-    usage: completion?.usage ?? undefined,
-    estimated: false,
+    usage: reported ?? estimate,
+    estimated: estimate !== undefined,
     stopReason: stopReason ?? (outcome.aborted ? 'disconnected' : 'completed'),
     finishReason: completion?.choices[0]?.finish_reason ?? null,
     latencyMs: performance.now() - context.startedAt,
@@ -58,7 +68,7 @@ export function createFinishReport(
   const finish = async (context: ChatRequestContext, outcome: TurnOutcome): Promise<void> => {
     if (onFinish === undefined) return;
     try {
-      await onFinish(finishInfo(context, outcome));
+      await onFinish(await finishInfo(context, outcome));
     } catch (failure) {
       await error(failure, context);
     }
