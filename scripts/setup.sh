@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prepares a machine for chatwire: the pinned pnpm, the workspace's dependencies and,
-# when the browser tests need it and it is missing, Debian's chromium.
+# Prepares a machine for chatwire: the pinned pnpm, the workspace's dependencies and, when
+# they are missing, Debian's chromium (browser tests) and redis-server (the Redis turn store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
