@@ -2,41 +2,15 @@ import {
   type ChatCompletionChunk,
   type ChatCompletionCreateParamsNonStreaming,
   type ChatwireClient,
-  createClient,
   InternalServerError,
   RateLimitError,
 } from '@chatwire/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../src/index.js';
-import { gatewayHeadersFor, type RunningGateway, startGateway } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/index.js';
+import { gatewayHeadersFor } from '../support/gateway.js';
+import { useGatewayPair } from '../support/gateway-pair.js';
 
-let emulator: Emulator;
-let gateway: RunningGateway;
-let direct: ChatwireClient;
-let viaGateway: ChatwireClient;
-
-function clientFor(baseURL: string, upstream: string): ChatwireClient {
-  return createClient({
-    baseURL,
-    apiKey: 'test',
-    provider: 'openai',
-    authorization: 'Bearer test',
-    customHost: upstream,
-    maxRetries: 0,
-  });
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  gateway = await startGateway();
-  direct = clientFor(emulator.url, emulator.url);
-  viaGateway = clientFor(gateway.url, emulator.url);
-}, 30_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  await emulator?.close();
-});
+const pair = useGatewayPair();
 
 const weather = {
   type: 'function' as const,
@@ -51,7 +25,7 @@ const weather = {
 async function both<T>(
   call: (client: ChatwireClient) => Promise<T>,
 ): Promise<[direct: T, viaGateway: T]> {
-  return [await call(direct), await call(viaGateway)];
+  return [await call(pair.direct), await call(pair.viaGateway)];
 }
 
 async function collect(
@@ -187,9 +161,9 @@ describe('the emulator answers like the real gateway in front of it', () => {
 
 describe('facts about the real gateway the emulator relies on', () => {
   it('answers a path outside /v1 with its own 404 body, as the emulator does', async () => {
-    const headers = gatewayHeadersFor(emulator.url);
+    const headers = gatewayHeadersFor(pair.emulator.url);
     const answers = await Promise.all(
-      [gateway.origin, emulator.origin].map(async (origin) => {
+      [pair.gateway.origin, pair.emulator.origin].map(async (origin) => {
         const response = await fetch(`${origin}/v2/nothing`, { headers });
         return { status: response.status, body: await response.json() };
       }),
@@ -202,7 +176,7 @@ describe('facts about the real gateway the emulator relies on', () => {
     const strict = await startEmulator({ strictGateway: true });
     try {
       const answers = await Promise.all(
-        [gateway.url, strict.url].map(async (url) => {
+        [pair.gateway.url, strict.url].map(async (url) => {
           const response = await fetch(`${url}/chat/completions`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-portkey-api-key': 'pk' },
@@ -220,11 +194,11 @@ describe('facts about the real gateway the emulator relies on', () => {
 
   it('sends the upstream none of the x-portkey-* headers', async () => {
     const marker = `upstream-headers-${Date.now()}`;
-    await viaGateway.chat.completions.create(
+    await pair.viaGateway.chat.completions.create(
       { model: 'm', messages: [{ role: 'user', content: marker }] },
       { traceId: 'trace-hidden' },
     );
-    const upstream = await emulator.waitForRequest((request) => request.body.includes(marker));
+    const upstream = await pair.emulator.waitForRequest((request) => request.body.includes(marker));
     expect(Object.keys(upstream.headers).filter((name) => name.startsWith('x-portkey-'))).toEqual(
       [],
     );
@@ -232,10 +206,10 @@ describe('facts about the real gateway the emulator relies on', () => {
   });
 
   it('retries a 500 under a retry config and then answers x-portkey-retry-attempt-count: -1', async () => {
-    const response = await fetch(`${gateway.url}/chat/completions`, {
+    const response = await fetch(`${pair.gateway.url}/chat/completions`, {
       method: 'POST',
       headers: {
-        ...gatewayHeadersFor(emulator.url),
+        ...gatewayHeadersFor(pair.emulator.url),
         'content-type': 'application/json',
         'x-portkey-config': '{"retry":{"attempts":1}}',
       },
@@ -256,10 +230,10 @@ describe('facts about the real gateway the emulator relies on', () => {
         {
           provider: 'openai',
           api_key: 'test',
-          custom_host: emulator.url,
+          custom_host: pair.emulator.url,
           override_params: { model: 'scenario:server-error' },
         },
-        { provider: 'openai', api_key: 'test', custom_host: emulator.url },
+        { provider: 'openai', api_key: 'test', custom_host: pair.emulator.url },
       ],
     };
     const [a, b] = await both((client) =>
@@ -278,9 +252,9 @@ describe('facts about the real gateway the emulator relies on', () => {
   it('does not abort the upstream when its client disconnects', async () => {
     const marker = `disconnect-${Date.now()}`;
     const controller = new AbortController();
-    const response = await fetch(`${gateway.url}/chat/completions`, {
+    const response = await fetch(`${pair.gateway.url}/chat/completions`, {
       method: 'POST',
-      headers: { ...gatewayHeadersFor(emulator.url), 'content-type': 'application/json' },
+      headers: { ...gatewayHeadersFor(pair.emulator.url), 'content-type': 'application/json' },
       body: JSON.stringify({
         model: 'scenario:slow-stream',
         stream: true,
@@ -291,7 +265,7 @@ describe('facts about the real gateway the emulator relies on', () => {
     });
     await response.body?.getReader().read();
     controller.abort();
-    const upstream = await emulator.waitForRequest(
+    const upstream = await pair.emulator.waitForRequest(
       (request) => request.body.includes(marker) && request.closedAt !== undefined,
       10_000,
     );

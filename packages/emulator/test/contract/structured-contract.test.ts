@@ -1,14 +1,7 @@
-import {
-  type ChatwireClient,
-  createClient,
-  StructuredOutputError,
-  streamObject,
-  zodResponseFormat,
-} from '@chatwire/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StructuredOutputError, streamObject, zodResponseFormat } from '@chatwire/core';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Emulator, startEmulator } from '../../src/index.js';
-import { type RunningGateway, startGateway } from '../support/gateway.js';
+import { useGatewayPair } from '../support/gateway-pair.js';
 
 const Recipe = z.object({
   title: z.string(),
@@ -19,33 +12,7 @@ const Recipe = z.object({
 
 const messages = [{ role: 'user' as const, content: 'A recipe for pancakes, please.' }];
 
-let emulator: Emulator;
-let gateway: RunningGateway;
-let direct: ChatwireClient;
-let viaGateway: ChatwireClient;
-
-function clientFor(baseURL: string, upstream: string): ChatwireClient {
-  return createClient({
-    baseURL,
-    apiKey: 'test',
-    provider: 'openai',
-    authorization: 'Bearer test',
-    customHost: upstream,
-    maxRetries: 0,
-  });
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  gateway = await startGateway();
-  direct = clientFor(emulator.url, emulator.url);
-  viaGateway = clientFor(gateway.url, emulator.url);
-}, 30_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  await emulator?.close();
-});
+const pair = useGatewayPair();
 
 describe('structured answers through the open-source gateway', () => {
   it('parse gives the same object through the gateway as from the emulator', async () => {
@@ -55,8 +22,8 @@ describe('structured answers through the open-source gateway', () => {
       response_format: zodResponseFormat(Recipe, 'recipe'),
     };
     const [fromEmulator, fromGateway] = [
-      await direct.chat.completions.parse(body),
-      await viaGateway.chat.completions.parse(body),
+      await pair.direct.chat.completions.parse(body),
+      await pair.viaGateway.chat.completions.parse(body),
     ];
     expect(fromGateway.choices[0]?.message.parsed).toEqual(fromEmulator.choices[0]?.message.parsed);
     expect(Recipe.parse(fromGateway.choices[0]?.message.parsed)).toBeTruthy();
@@ -65,7 +32,7 @@ describe('structured answers through the open-source gateway', () => {
   it('a streamed object through the gateway grows and ends validated', async () => {
     const format = zodResponseFormat(Recipe, 'recipe');
     const stream = streamObject(
-      await viaGateway.chat.completions.create({
+      await pair.viaGateway.chat.completions.create({
         model: 'gpt-4o-mini',
         messages,
         response_format: format,
@@ -81,7 +48,7 @@ describe('structured answers through the open-source gateway', () => {
   });
 
   it('an invalid object through the gateway is a StructuredOutputError with the raw text', async () => {
-    const error = await viaGateway.chat.completions
+    const error = await pair.viaGateway.chat.completions
       .parse({
         model: 'scenario:invalid-object',
         messages,
@@ -93,7 +60,7 @@ describe('structured answers through the open-source gateway', () => {
   });
 
   it('a refusal through the gateway leaves parsed null and keeps the refusal', async () => {
-    const completion = await viaGateway.chat.completions.parse({
+    const completion = await pair.viaGateway.chat.completions.parse({
       model: 'scenario:refusal',
       messages,
       response_format: zodResponseFormat(Recipe, 'recipe'),
