@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { contractClient, describeEndpointContract } from '@chatwire/endpoint-contract';
+import { Test } from '@nestjs/testing';
+import { CHATWIRE_CLIENT, ChatwireModule } from '../src/index.js';
+import { listen } from './support/listen.js';
+
+describeEndpointContract({
+  name: 'Nest on Express',
+  start: async (upstream) => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ChatwireModule.forRoot({ baseURL: upstream.baseURL, endpoint: { path: 'api/chat' } }),
+      ],
+    })
+      .overrideProvider(CHATWIRE_CLIENT)
+      .useValue(contractClient(upstream))
+      .compile();
+    // As the README sets it up: Nest's own JSON parser would answer malformed JSON and large
+    // bodies in Nest's shape and with its 100 kB limit, before the endpoint's route runs.
+    const app = moduleRef.createNestApplication({ bodyParser: false });
+    const origin = await listen(app);
+    // The module closes its client when the application closes.
+    return { url: `${origin}/api/chat`, close: () => app.close() };
+  },
+});
