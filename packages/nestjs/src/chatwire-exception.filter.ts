@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import {
   type ErrorResponse,
   setUpstreamErrorHeaders,
@@ -7,6 +6,12 @@ import {
   writeErrorResponse,
 } from '@chatwire/core/server';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import {
+  type PlatformRequest,
+  type PlatformResponse,
+  platformBodyLimit,
+  takeNodeResponse,
+} from './platform-exchange.js';
 
 function codeOf(exception: HttpException): string | null {
   const body = exception.getResponse();
@@ -19,12 +24,14 @@ function codeOf(exception: HttpException): string | null {
 
 /**
  * Nest's own exceptions keep their status and message, in OpenAI's error shape. The body
- * parser's refusals get the wording and codes the chat endpoint uses for the same faults.
+ * parser's refusals (Express's, or Fastify's, which Nest wraps with the original as `cause`) get
+ * the wording and codes the chat endpoint uses for the same faults.
  */
-function fromHttpException(exception: HttpException): ErrorResponse {
+function fromHttpException(exception: HttpException, request: PlatformRequest): ErrorResponse {
   return statusErrorResponse(exception.getStatus(), exception.message, {
     cause: exception.cause,
     code: codeOf(exception),
+    bodyLimit: platformBodyLimit(request),
   });
 }
 
@@ -42,16 +49,22 @@ function fromHttpException(exception: HttpException): ErrorResponse {
  *
  * The chat endpoint's controller uses it already. Apply it to your own controllers that call
  * `ChatCompletionsService` with `@UseFilters(ChatwireExceptionFilter)`, or to the whole app
- * with `app.useGlobalFilters(new ChatwireExceptionFilter())` (which also covers malformed JSON
- * bodies, refused by Nest's body parser before any route runs).
+ * with `app.useGlobalFilters(new ChatwireExceptionFilter())`, which also covers the bodies a
+ * body parser refuses before any route runs (Nest's on Express, Fastify's own): malformed JSON
+ * (400 `invalid_json`), too large (413 `request_too_large`) or of a type Fastify does not parse
+ * (415 `unsupported_media_type`).
+ *
+ * It works on `@nestjs/platform-express` and `@nestjs/platform-fastify` alike: on Fastify, it
+ * hijacks the reply and writes node's response under it.
  */
 @Catch()
 export class ChatwireExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<ServerResponse>();
+    const http = host.switchToHttp();
+    const response = takeNodeResponse(http.getResponse<PlatformResponse>());
     const answer =
       exception instanceof HttpException
-        ? fromHttpException(exception)
+        ? fromHttpException(exception, http.getRequest<PlatformRequest>())
         : toErrorResponse(exception);
     setUpstreamErrorHeaders(response, exception);
     writeErrorResponse(response, answer);

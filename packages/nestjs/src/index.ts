@@ -21,3 +21,4 @@ export type {
   ChatwireModuleRootOptions,
 } from './chatwire-module-options.js';
 export { InjectChatwireClient } from './inject-chatwire-client.decorator.js';
+export type { PlatformRequest, PlatformResponse } from './platform-exchange.js';
