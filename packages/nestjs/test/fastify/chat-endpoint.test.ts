@@ -88,6 +88,26 @@ describe('chat endpoint on Fastify', () => {
     expect(turn.aborted).toBe(false);
   });
 
+  it('never forwards credentials the browser sends, in headers or in the body', async () => {
+    const smuggled = 'smuggled-by-the-browser';
+    const response = await post(
+      { messages, api_key: `${smuggled}-body`, virtual_key: `${smuggled}-vk`, config: smuggled },
+      {
+        'x-request-id': 'fastify-smuggled',
+        'x-portkey-api-key': `${smuggled}-header`,
+        authorization: `Bearer ${smuggled}-bearer`,
+      },
+    );
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    const upstream = await emulator.waitForRequest(
+      (request) => request.headers['x-portkey-trace-id'] === 'fastify-smuggled',
+    );
+    expect(upstream.headers['x-portkey-api-key']).toBe('server-key');
+    expect(JSON.stringify(upstream.headers)).not.toContain(smuggled);
+    expect(JSON.stringify(upstream.json)).not.toContain(smuggled);
+  });
+
   it('refuses an invalid body with a 400 naming the field', async () => {
     const response = await post({ messages: [{ role: 'user' }] });
     expect(response.status).toBe(400);
