@@ -60,7 +60,9 @@ export async function startScenarioRelay(emulatorOrigin: string): Promise<Scenar
   const relay = async (incoming: IncomingMessage, answer: ServerResponse): Promise<void> => {
     const body = withModel(await readAll(incoming));
     const headers: OutgoingHttpHeaders = { ...incoming.headers, 'content-length': body.length };
+    // The body is sent whole, with its own length, to the emulator's host.
     delete headers.host;
+    delete headers['transfer-encoding'];
     const traceId = incoming.headers['x-portkey-trace-id'];
     const scenario = typeof traceId === 'string' ? arranged.get(traceId) : undefined;
     if (scenario !== undefined) {
