@@ -7,7 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream';
 
 /** The model the relay fills in when the endpoint sends none, as a Portkey config would. */
 export const RELAY_MODEL = 'gpt-4o-mini';
@@ -79,8 +78,13 @@ export async function startScenarioRelay(emulatorOrigin: string): Promise<Scenar
     outgoing.once('response', (upstream) => {
       answer.writeHead(upstream.statusCode ?? 502, upstream.headers);
       answer.flushHeaders();
-      // An upstream that breaks off mid-stream breaks the relayed answer off too.
-      pipeline(upstream, answer, () => undefined);
+      upstream.pipe(answer);
+      // An upstream that breaks off mid-stream breaks the relayed answer off too, once the
+      // chunks it did send are passed on (a plain destroy could drop them unsent).
+      upstream.once('error', () => undefined);
+      upstream.once('close', () => {
+        if (!upstream.complete) answer.socket?.destroySoon();
+      });
     });
     outgoing.end(body);
   };
