@@ -23,6 +23,10 @@ export interface ChatExchange {
   traceId: string;
 }
 
+function encode(body: object | string): string {
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
 /** Calls the endpoint with a fresh trace id in `x-request-id`, as a browser behind a proxy would. */
 export async function sendChat(
   context: ContractContext,
@@ -35,12 +39,8 @@ export async function sendChat(
   const response = await fetch(context.endpoint.url, {
     method,
     headers: { 'content-type': 'application/json', 'x-request-id': traceId, ...init.headers },
-    body:
-      method === 'GET' || method === 'HEAD'
-        ? undefined
-        : typeof body === 'string'
-          ? body
-          : JSON.stringify(body),
+    // fetch sends no body with GET or HEAD.
+    body: method === 'GET' || method === 'HEAD' ? undefined : encode(body),
     signal: init.signal,
   });
   return { response, traceId };

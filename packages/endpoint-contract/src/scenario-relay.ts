@@ -7,7 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream';
 
 /** The model the relay fills in when the endpoint sends none, as a Portkey config would. */
 export const RELAY_MODEL = 'gpt-4o-mini';
@@ -60,7 +59,9 @@ export async function startScenarioRelay(emulatorOrigin: string): Promise<Scenar
   const relay = async (incoming: IncomingMessage, answer: ServerResponse): Promise<void> => {
     const body = withModel(await readAll(incoming));
     const headers: OutgoingHttpHeaders = { ...incoming.headers, 'content-length': body.length };
+    // The body is sent whole, with its own length, to the emulator's host.
     delete headers.host;
+    delete headers['transfer-encoding'];
     const traceId = incoming.headers['x-portkey-trace-id'];
     const scenario = typeof traceId === 'string' ? arranged.get(traceId) : undefined;
     if (scenario !== undefined) {
@@ -77,8 +78,13 @@ export async function startScenarioRelay(emulatorOrigin: string): Promise<Scenar
     outgoing.once('response', (upstream) => {
       answer.writeHead(upstream.statusCode ?? 502, upstream.headers);
       answer.flushHeaders();
-      // An upstream that breaks off mid-stream breaks the relayed answer off too.
-      pipeline(upstream, answer, () => undefined);
+      upstream.pipe(answer);
+      // An upstream that breaks off mid-stream breaks the relayed answer off too, once the
+      // chunks it did send are passed on (a plain destroy could drop them unsent).
+      upstream.once('error', () => undefined);
+      upstream.once('close', () => {
+        if (!upstream.complete) answer.socket?.destroySoon();
+      });
     });
     outgoing.end(body);
   };

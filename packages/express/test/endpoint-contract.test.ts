@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { contractClient, describeEndpointContract } from '@chatwire/endpoint-contract';
 import express from 'express';
 import { chatCompletions } from '../src/index.js';
+import { EXPRESS_NAME } from './express-version.js';
 
 describeEndpointContract({
-  name: 'Express 5',
+  name: EXPRESS_NAME,
   start: async (upstream) => {
     const client = contractClient(upstream);
     const middleware = chatCompletions({ client });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { QUESTION, sendChat } from '../chat-request.js';
 import type { ContractContextGetter } from '../contract-context.js';
 import { emulatorAnswer } from '../emulator-answer.js';
-import { joinDeltas, readEventData } from '../sse-text.js';
+import { joinDeltas, readEventData } from '../server-sent-events.js';
 
 /** A streamed and a JSON answer carry the upstream's answer, in OpenAI's wire format. */
 export function answerCases(context: ContractContextGetter): void {

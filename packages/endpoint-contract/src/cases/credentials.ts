@@ -28,7 +28,18 @@ export function credentialCases(context: ContractContextGetter): void {
     await response.arrayBuffer();
     const call = await upstreamCallOf(context().emulator, traceId);
     expect(call.headers['x-portkey-api-key']).toBe(context().upstream.apiKey);
+    expect(call.headers['x-portkey-provider']).toBe(context().upstream.provider);
     expect(JSON.stringify(call.headers)).not.toContain(SMUGGLED);
     expect(call.body).not.toContain(SMUGGLED);
+  });
+
+  it("forwards none of the browser's own headers to the upstream", async () => {
+    const headers = { 'x-emulator-scenario': 'rate-limit', 'x-browser-note': SMUGGLED };
+    const { response, traceId } = await sendChat(context(), { headers });
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    const call = await upstreamCallOf(context().emulator, traceId);
+    expect(call.headers['x-emulator-scenario']).toBeUndefined();
+    expect(JSON.stringify(call.headers)).not.toContain(SMUGGLED);
   });
 }

@@ -1,11 +1,16 @@
-import { decodeSSE } from '@chatwire/core';
+import { decodeSSE, type ServerSentEvent } from '@chatwire/core';
+
+/** Every event of a server-sent event stream, in order. */
+export async function readEvents(response: Response): Promise<ServerSentEvent[]> {
+  if (response.body === null) throw new Error('The answer has no body.');
+  const events: ServerSentEvent[] = [];
+  for await (const event of decodeSSE(response.body)) events.push(event);
+  return events;
+}
 
 /** The `data` of every event of a server-sent event stream, in order. */
 export async function readEventData(response: Response): Promise<string[]> {
-  if (response.body === null) throw new Error('The answer has no body.');
-  const data: string[] = [];
-  for await (const event of decodeSSE(response.body)) data.push(event.data);
-  return data;
+  return (await readEvents(response)).map((event) => event.data);
 }
 
 /** The text of a streamed answer: the first choice's content deltas joined, `[DONE]` left out. */
