@@ -20,10 +20,16 @@ const SERVER_KEY = 'contract-server-key';
  * @example
  * ```ts
  * describeEndpointContract({
- *   name: 'Hono',
+ *   name: 'Express 5',
  *   start: async (upstream) => {
- *     const server = await serveHono(chatRoute({ client: contractClient(upstream) }));
- *     return { url: `${server.origin}/api/chat`, close: () => server.close() };
+ *     const client = contractClient(upstream);
+ *     const app = express();
+ *     app.all('/api/chat', chatCompletions({ client }));
+ *     const server = app.listen(0, '127.0.0.1');
+ *     await once(server, 'listening');
+ *     const { port } = server.address() as AddressInfo;
+ *     const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+ *     return { url: `http://127.0.0.1:${port}/api/chat`, close: () => close().then(() => client.close()) };
  *   },
  * });
  * ```
@@ -33,7 +39,10 @@ export function describeEndpointContract(target: ContractTarget): void {
     let context: ContractContext | undefined;
     const stops: Array<() => Promise<void>> = [];
     const started = (): ContractContext => {
-      if (context === undefined) throw new Error(`The ${target.name} endpoint did not start.`);
+      if (context === undefined)
+        throw new Error(
+          `The ${target.name} endpoint did not start: see the error of beforeAll, thrown by the target's start().`,
+        );
       return context;
     };
 
