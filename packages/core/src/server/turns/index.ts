@@ -5,6 +5,7 @@ export {
   DEFAULT_TURN_MAX_EVENTS,
   DEFAULT_TURN_TTL_MS,
 } from './defaults.js';
+export { turnHeartbeatMs } from './heartbeat-interval.js';
 export { MemoryTurnStore } from './memory-turn-store.js';
 export { PRODUCER_LOST_CODE, producerLostOutcome } from './producer-lost.js';
 export { TurnBudget } from './turn-budget.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidOptionError } from '../../errors/chatwire-error.js';
 import { TurnNotFoundError } from '../../errors/turn-not-found-error.js';
+import { turnHeartbeatMs } from './heartbeat-interval.js';
 import { MemoryTurn } from './memory-turn.js';
 import { MemoryTurnProducer } from './memory-turn-producer.js';
 import { producerLostOutcome } from './producer-lost.js';
@@ -55,9 +56,12 @@ export class MemoryTurnStore implements TurnStore {
     this.#turns.set(turn.id, turn);
     this.#turnIdsByKey.set(scopedKey, turn.id);
     this.#watchProducer(turn);
-    const { maxBytes, maxEvents } = this.#options;
-    const producer = new MemoryTurnProducer(turn, new TurnBudget(maxBytes, maxEvents), () =>
-      this.#expireLater(turn),
+    const { maxBytes, maxEvents, producerTimeoutMs } = this.#options;
+    const producer = new MemoryTurnProducer(
+      turn,
+      new TurnBudget(maxBytes, maxEvents),
+      turnHeartbeatMs(producerTimeoutMs),
+      () => this.#expireLater(turn),
     );
     return { turn: turn.info(), producer };
   }

@@ -120,8 +120,14 @@ export interface TurnProducer {
    */
   append(data: string, event?: string): Promise<string>;
   /**
-   * Tells the store the producer is alive while no event passes (a slow upstream). Call it at
-   * least every `DEFAULT_TURN_HEARTBEAT_MS`, well within `producerTimeoutMs`.
+   * Milliseconds between calls of {@link TurnProducer.heartbeat} while no event passes: a third
+   * of the store's `producerTimeoutMs` (see `turnHeartbeatMs`). `DEFAULT_TURN_HEARTBEAT_MS`
+   * when a store does not say.
+   */
+  readonly heartbeatMs?: number;
+  /**
+   * Tells the store the producer is alive while no event passes (a slow upstream). Call it
+   * every {@link TurnProducer.heartbeatMs}, well within `producerTimeoutMs`.
    */
   heartbeat(): Promise<void>;
   /**
