@@ -3,6 +3,7 @@ import {
   TurnEndedError,
   type TurnOutcome,
   type TurnProducer,
+  turnHeartbeatMs,
 } from '@chatwire/core/server';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
@@ -15,6 +16,7 @@ export class RedisTurnProducer implements TurnProducer {
   readonly #budget: TurnBudget;
   readonly #keys: string[];
   readonly #release: () => void;
+  readonly heartbeatMs: number;
 
   constructor(
     readonly turnId: string,
@@ -28,6 +30,7 @@ export class RedisTurnProducer implements TurnProducer {
     this.#release = release;
     const { keys, options } = context;
     this.#budget = new TurnBudget(options.maxBytes, options.maxEvents);
+    this.heartbeatMs = turnHeartbeatMs(options.producerTimeoutMs);
     this.#keys = [keys.turn(turnId), keys.events(turnId), keys.alive(turnId), idempotencyKey];
   }
 
