@@ -42,8 +42,15 @@ beforeAll(async () => {
     redisUrl: redis.url,
     producerTimeoutMs: PRODUCER_TIMEOUT_MS,
   };
-  [a, b] = await Promise.all([startDemo('express', environment), startDemo('nest', environment)]);
-}, 60_000);
+  const [express, nest] = await Promise.allSettled([
+    startDemo('express', environment),
+    startDemo('nest', environment),
+  ]);
+  // Whichever started is stopped by afterAll, also when the other did not.
+  if (express.status === 'fulfilled') a = express.value;
+  if (nest.status === 'fulfilled') b = nest.value;
+  for (const started of [express, nest]) if (started.status === 'rejected') throw started.reason;
+}, 90_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

@@ -37,7 +37,7 @@ const COMMANDS = {
 export const SLOW_UPSTREAM_MODEL = 'scenario:slow-first-byte';
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
-const STARTUP_TIMEOUT_MS = 20_000;
+const STARTUP_TIMEOUT_MS = 45_000;
 
 /** Every process started here, stopped if the test run ends without stopping it. */
 const running = new Set<ChildProcess>();
