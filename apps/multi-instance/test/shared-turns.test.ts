@@ -25,7 +25,7 @@ const PRODUCER_TIMEOUT_MS = 1_000;
 const STOP_REACHES_UPSTREAM_MS = 200;
 /** About 1.7 s of streaming at the emulator's pace below. */
 const ESSAY = 'Write a 150-word essay about lighthouses.';
-/** About 5 s of streaming: still running when a test stops, kills or restarts something. */
+/** About 6 s of streaming: still running when a test stops, kills or restarts something. */
 const LONG_ESSAY = 'Write a 500-word essay about harbours.';
 
 let redis: RedisServer;
@@ -36,7 +36,8 @@ let a: DemoProcess;
 let b: DemoProcess;
 
 beforeAll(async () => {
-  [redis, emulator] = await Promise.all([startRedisServer(), startEmulator({ tokenDelayMs: 10 })]);
+  redis = await startRedisServer();
+  emulator = await startEmulator({ tokenDelayMs: 10 });
   const environment = {
     upstreamUrl: emulator.url,
     redisUrl: redis.url,
