@@ -44,6 +44,9 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
     {
       bodyParser: false,
       abortOnError: false,
+      // On shutdown, streams still open are cut rather than waited for: their turns end as
+      // `store_closed` for clients following them on other instances, which then exit at once.
+      forceCloseConnections: true,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
   );

@@ -17,7 +17,12 @@ import {
   stopTurn,
   TURN_ID_HEADER,
 } from './support/chat-client.js';
-import { type DemoProcess, SLOW_UPSTREAM_MODEL, startDemo } from './support/demo-process.js';
+import {
+  type DemoEnvironment,
+  type DemoProcess,
+  SLOW_UPSTREAM_MODEL,
+  startDemo,
+} from './support/demo-process.js';
 
 /** Short, so that a crashed server's followers are told within the test's time. */
 const PRODUCER_TIMEOUT_MS = 1_000;
@@ -34,11 +39,15 @@ let emulator: Emulator;
 let a: DemoProcess;
 /** demo-nest, the other instance. */
 let b: DemoProcess;
+/** Another demo-express, started once `a` has been killed. */
+let c: DemoProcess | undefined;
+/** What the servers are started with. */
+let environment: DemoEnvironment;
 
 beforeAll(async () => {
   redis = await startRedisServer();
   emulator = await startEmulator({ tokenDelayMs: 10 });
-  const environment = {
+  environment = {
     upstreamUrl: emulator.url,
     redisUrl: redis.url,
     producerTimeoutMs: PRODUCER_TIMEOUT_MS,
@@ -54,7 +63,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([a?.stop(), b?.stop(), c?.stop()]);
   await Promise.all([emulator?.close(), redis?.close()]);
 });
 
@@ -271,4 +280,27 @@ describe('two server processes, demo-express and demo-nest, sharing one Redis', 
     expect(whole.startsWith(partial)).toBe(true);
     expect(b.exited()).toBe(false);
   });
+  it('a server stopped with SIGTERM mid-answer exits at once, and a follower on another server gets the partial answer and a store_closed error', async () => {
+    c = await startDemo('express', environment);
+    const cookie = newOwnerCookie();
+    const response = await postTurn(b.origin, {
+      key: 'shutdown',
+      cookie,
+      body: chatBody(LONG_ESSAY),
+    });
+    const turnId = turnIdOf(response);
+    await response.body?.cancel();
+    const follower = startReading(await resumeTurn(c.origin, turnId, { cookie }));
+    await follower.reached(30);
+
+    const stoppedAt = performance.now();
+    const exited = b.stop();
+    const events = await follower.done;
+    expect(performance.now() - stoppedAt).toBeLessThan(PRODUCER_TIMEOUT_MS);
+    expect(errorsOf(events).map((error) => error.code)).toEqual(['store_closed']);
+    expect(answerText(events).length).toBeGreaterThan(0);
+    await exited;
+    // Stopped within its grace period: stop() kills what has not exited within 5 s.
+    expect(performance.now() - stoppedAt).toBeLessThan(5_000);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import {
+  storeClosedOutcome,
   TurnBudget,
   TurnEndedError,
   type TurnOutcome,
@@ -62,6 +63,30 @@ export class RedisTurnProducer implements TurnProducer {
     } finally {
       this.#release();
     }
+  }
+
+  /** Aborts `signal`: a stop for this turn was requested on some instance. */
+  requestStop(): void {
+    this.#stop.abort();
+  }
+
+  /**
+   * Ends the turn as `store_closed`, when the store closes while it runs, so that its followers
+   * on other instances learn it at once rather than after `producerTimeoutMs`, and aborts
+   * `signal`. Redis being away already is no error here: the followers then learn it from the
+   * liveness key.
+   */
+  async endForClose(): Promise<void> {
+    this.#stop.abort();
+    const outcome = storeClosedOutcome();
+    await this.#context
+      .run(END_TURN, this.#keys, [
+        JSON.stringify(outcome),
+        outcome.status,
+        String(this.#context.options.ttlMs),
+        '0',
+      ])
+      .catch(() => {});
   }
 
   async #beat(data: string, event: string, appending: '0' | '1'): Promise<string> {

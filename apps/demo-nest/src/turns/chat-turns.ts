@@ -1,6 +1,6 @@
 import { MemoryTurnStore, type TurnStore } from '@chatwire/core/server';
 import { RedisTurnStore } from '@chatwire/redis';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import { createClient } from 'redis';
 
@@ -11,7 +11,7 @@ import { createClient } from 'redis';
  * `TURN_PRODUCER_TIMEOUT_MS` sets how long a running turn's server may stay silent before its
  * followers are told it was lost. The store is closed when the application shuts down.
  */
-export class ChatTurns implements OnApplicationShutdown {
+export class ChatTurns implements BeforeApplicationShutdown {
   private constructor(
     /** The store the chat endpoint records its turns in. */
     readonly store: TurnStore,
@@ -35,7 +35,12 @@ export class ChatTurns implements OnApplicationShutdown {
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Closed before the rest of the application: the turns still running here end at once (as
+   * `store_closed` for their followers on other instances) and their upstream calls are
+   * aborted, where the chatwire client's shutdown would otherwise wait for them to finish.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.store.close();
   }
 }

@@ -239,6 +239,24 @@ export function describeTurnStoreContract(name: string, makePair: TurnStorePairF
       expect(again.turn.id).not.toBe(turn.id);
     });
 
+    it('closing the store of a running producer ends its turn at once, as store_closed, for followers on the other instance', async () => {
+      const { first, second } = await stores({ producerTimeoutMs: 10_000 });
+      const { turn, producer } = await producerOf(first);
+      await producer.append('before the shutdown');
+      const following = collect(await second.follow(turn.id, 'alice'));
+      const closedAt = performance.now();
+      await first.close();
+      const entries = await following;
+      expect(performance.now() - closedAt).toBeLessThan(2_000);
+      expect(dataOf(entries)).toEqual(['before the shutdown']);
+      expect(entries.at(-1)).toMatchObject({
+        type: 'end',
+        status: 'failed',
+        error: { code: 'store_closed' },
+      });
+      expect(producer.signal.aborted).toBe(true);
+    });
+
     it('a follower whose signal aborts stops quietly', async () => {
       const { first, second } = await stores();
       const { turn, producer } = await producerOf(first);

@@ -174,6 +174,11 @@ export interface TurnStore {
    * as it is.
    */
   stop(turnId: string, owner: string): Promise<TurnInfo>;
-  /** Releases the store's timers and connections; producers and followers of this store end. */
+  /**
+   * Releases the store's timers and connections. The turns its producers still run end as
+   * `failed` with the `store_closed` code, so that their followers, on any instance, learn at
+   * once that the answer is cut short; the producers' `signal` aborts, and followers of this
+   * store end.
+   */
   close(): Promise<void>;
 }
