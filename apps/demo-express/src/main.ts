@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { createDemoApp } from './app.js';
+import { createTurnStore } from './turn-store.js';
 import { connectUpstream } from './upstream.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -13,11 +14,14 @@ const allowedModels = (process.env.CHAT_MODELS ?? '')
 
 const upstream = await connectUpstream(process.env);
 console.log(`Talking to ${upstream.description}.`);
+const turns = createTurnStore(process.env);
+console.log(`Chat turns are recorded in ${turns.description}.`);
 const { app, close } = createDemoApp({
   client: upstream.client,
   model,
   allowedModels,
   emulator: upstream.emulator,
+  turnStore: turns.store,
 });
 // Node waits 300 s for a request by default; a client that sends its head or body that slowly is
 // holding a connection, not chatting. Streamed answers are not bounded by these.
@@ -28,7 +32,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   console.error(
     `Port ${port} on 127.0.0.1 is already in use. Set PORT to use another one, for example: PORT=${port + 10} pnpm demo`,
   );
-  void Promise.all([close(), upstream.close()]).finally(() => process.exit(1));
+  void Promise.all([close(), turns.close(), upstream.close()]).finally(() => process.exit(1));
 });
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
@@ -43,6 +47,7 @@ async function stop(): Promise<void> {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await close();
+  await turns.close();
   await upstream.close();
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

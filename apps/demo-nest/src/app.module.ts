@@ -1,4 +1,3 @@
-import { MemoryTurnStore } from '@chatwire/core/server';
 import { ChatwireModule } from '@chatwire/nestjs';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -6,6 +5,7 @@ import { chatwireOptionsFactory } from './chatwire-options.factory.js';
 import { ModelsController } from './models/models.controller.js';
 import { SummarizeController } from './summarize/summarize.controller.js';
 import { SummarizeService } from './summarize/summarize.service.js';
+import { ChatTurns } from './turns/chat-turns.js';
 import { ChatModels } from './upstream/chat-models.js';
 import { Upstream, type UpstreamSettings } from './upstream/upstream.js';
 import { createUpstreamModule } from './upstream/upstream.module.js';
@@ -30,13 +30,10 @@ export function createAppModule(settings: UpstreamSettings): DynamicModule {
       ConfigModule.forRoot({ isGlobal: true }),
       createUpstreamModule(settings),
       ChatwireModule.forRootAsync({
-        inject: [Upstream, ChatModels],
+        inject: [Upstream, ChatModels, ChatTurns],
         useFactory: chatwireOptionsFactory,
         endpoint: {
           path: 'api/chat',
-          // Streamed turns are recorded, so a reload or a dropped connection resumes the answer
-          // (GET api/chat?turn=<id>) and Stop reaches it (DELETE api/chat?turn=<id>).
-          turnStore: new MemoryTurnStore(),
           onFinish: (turn) => {
             const outcome = turn.aborted ? 'client left' : (turn.finishReason ?? 'no finish');
             logger.log(

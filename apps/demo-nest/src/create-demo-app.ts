@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createAppModule } from './app.module.js';
 import { serveWebPage } from './serve-web-page.js';
+import { ChatTurns } from './turns/chat-turns.js';
 import { Upstream } from './upstream/upstream.js';
 
 /** The demo app, and what its chat completions go to. */
@@ -12,6 +13,8 @@ export interface DemoApp {
   app: NestExpressApplication;
   /** One line saying what the app talks to: Portkey, or the emulator it started. */
   upstream: string;
+  /** One line saying where chat turns are recorded: Redis, or this process. */
+  turns: string;
   /** The in-process emulator, or `undefined` when calls go to Portkey. */
   emulator: Emulator | undefined;
   /** Stops the app and the emulator. */
@@ -41,6 +44,9 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
     {
       bodyParser: false,
       abortOnError: false,
+      // On shutdown, streams still open are cut rather than waited for: their turns end as
+      // `store_closed` for clients following them on other instances, which then exit at once.
+      forceCloseConnections: true,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
   );
@@ -52,6 +58,7 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
   return {
     app,
     upstream: upstream.description,
+    turns: app.get(ChatTurns).description,
     emulator: upstream.emulator,
     close: () => app.close(),
   };

@@ -24,6 +24,7 @@ const { port: boundPort } = demo.app.getHttpServer().address() as { port: number
 console.log(
   `demo-nest listening on http://127.0.0.1:${boundPort}, chat completions from ${demo.upstream}`,
 );
+console.log(`Chat turns are recorded in ${demo.turns}.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

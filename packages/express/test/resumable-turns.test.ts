@@ -18,6 +18,8 @@ import {
 interface Instances {
   a: TurnServer;
   b: TurnServer;
+  /** The store of A. */
+  store: TurnStore;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ async function instancesOn(first: TurnStore, second: TurnStore): Promise<Instanc
   return {
     a,
     b,
+    store: first,
     close: async () => {
       await a.close();
       await b.close();
@@ -170,6 +173,31 @@ describe.each(stores)('resumable turns on two Express instances sharing %s', (_n
       .poll(() => finished.find((info) => info.traceId === key)?.stopReason)
       .toBe('stopped');
     expect(finished.filter((info) => info.traceId === key)).toHaveLength(1);
+  });
+
+  it('records in a stopped turn’s outcome the usage estimated from the prompt and the answer streamed so far', async () => {
+    const key = freshKey();
+    const controller = new AbortController();
+    const response = await post(servers.a.origin, key, 'alice', 'A long story please', {
+      signal: controller.signal,
+    });
+    const turnId = response.headers.get('x-chatwire-turn-id')!;
+    await readEventsThenCut(response, 5, controller);
+    const stop = await fetch(turnUrl(servers.b.origin, turnId), {
+      method: 'DELETE',
+      headers: { [TEST_USER_HEADER]: 'alice' },
+    });
+    expect(stop.status).toBe(200);
+    await expect
+      .poll(async () => (await servers.store.get(turnId, 'alice')).status)
+      .toBe('stopped');
+    const { outcome } = await servers.store.get(turnId, 'alice');
+    expect(outcome?.estimated).toBe(true);
+    expect(outcome?.usage?.prompt_tokens).toBeGreaterThan(0);
+    expect(outcome?.usage?.completion_tokens).toBeGreaterThan(0);
+    expect(outcome?.usage?.total_tokens).toBe(
+      (outcome?.usage?.prompt_tokens ?? 0) + (outcome?.usage?.completion_tokens ?? 0),
+    );
   });
 
   it('answers another owner 404 for reading or stopping a turn, leaking nothing', async () => {

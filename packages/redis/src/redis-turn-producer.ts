@@ -1,8 +1,10 @@
 import {
+  storeClosedOutcome,
   TurnBudget,
   TurnEndedError,
   type TurnOutcome,
   type TurnProducer,
+  turnHeartbeatMs,
 } from '@chatwire/core/server';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
@@ -15,6 +17,7 @@ export class RedisTurnProducer implements TurnProducer {
   readonly #budget: TurnBudget;
   readonly #keys: string[];
   readonly #release: () => void;
+  readonly heartbeatMs: number;
 
   constructor(
     readonly turnId: string,
@@ -28,6 +31,7 @@ export class RedisTurnProducer implements TurnProducer {
     this.#release = release;
     const { keys, options } = context;
     this.#budget = new TurnBudget(options.maxBytes, options.maxEvents);
+    this.heartbeatMs = turnHeartbeatMs(options.producerTimeoutMs);
     this.#keys = [keys.turn(turnId), keys.events(turnId), keys.alive(turnId), idempotencyKey];
   }
 
@@ -59,6 +63,30 @@ export class RedisTurnProducer implements TurnProducer {
     } finally {
       this.#release();
     }
+  }
+
+  /** Aborts `signal`: a stop for this turn was requested on some instance. */
+  requestStop(): void {
+    this.#stop.abort();
+  }
+
+  /**
+   * Ends the turn as `store_closed`, when the store closes while it runs, so that its followers
+   * on other instances learn it at once rather than after `producerTimeoutMs`, and aborts
+   * `signal`. Redis being away already is no error here: the followers then learn it from the
+   * liveness key.
+   */
+  async endForClose(): Promise<void> {
+    this.#stop.abort();
+    const outcome = storeClosedOutcome();
+    await this.#context
+      .run(END_TURN, this.#keys, [
+        JSON.stringify(outcome),
+        outcome.status,
+        String(this.#context.options.ttlMs),
+        '0',
+      ])
+      .catch(() => {});
   }
 
   async #beat(data: string, event: string, appending: '0' | '1'): Promise<string> {

@@ -59,8 +59,8 @@ export class RedisTurnStore implements TurnStore {
   readonly #keys: RedisKeys;
   readonly #options: ReturnType<typeof resolveTurnStoreOptions>;
   readonly #commandTimeoutMs: number;
-  /** The stop controllers of the producers running on this instance, by turn id. */
-  readonly #producers = new Map<string, AbortController>();
+  /** The producers running on this instance, by turn id. */
+  readonly #producers = new Map<string, RedisTurnProducer>();
   #connections: Promise<Connections> | undefined;
 
   constructor(options: RedisTurnStoreOptions) {
@@ -89,10 +89,15 @@ export class RedisTurnStore implements TurnStore {
         ],
       )) as [number, string];
       if (created !== 1) return { turn: await this.get(turnId, owner), producer: undefined };
-      const stop = new AbortController();
-      this.#producers.set(turnId, stop);
       const release = () => this.#producers.delete(turnId);
-      const producer = new RedisTurnProducer(turnId, idempotencyKey, context, stop, release);
+      const producer = new RedisTurnProducer(
+        turnId,
+        idempotencyKey,
+        context,
+        new AbortController(),
+        release,
+      );
+      this.#producers.set(turnId, producer);
       return { turn: { id: turnId, key, status: 'running', createdAt }, producer };
     } catch (error) {
       throw storeUnavailable(error);
@@ -154,8 +159,10 @@ export class RedisTurnStore implements TurnStore {
   async close(): Promise<void> {
     const connections = this.#connections;
     this.#connections = undefined;
-    for (const stop of this.#producers.values()) stop.abort();
+    const running = [...this.#producers.values()];
     this.#producers.clear();
+    // Their followers on other instances get the end now, not `producer_lost` later.
+    await Promise.all(running.map((producer) => producer.endForClose()));
     if (connections === undefined) return;
     const { context, subscriber } = await connections.catch(() => ({
       context: undefined,
@@ -204,7 +211,7 @@ export class RedisTurnStore implements TurnStore {
         (async () => {
           await Promise.all([commands.connect(), subscriber.connect()]);
           await subscriber.subscribe(this.#keys.stopChannel, (turnId) =>
-            this.#producers.get(turnId)?.abort(),
+            this.#producers.get(turnId)?.requestStop(),
           );
         })(),
       );

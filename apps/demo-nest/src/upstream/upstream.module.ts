@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ChatTurns } from '../turns/chat-turns.js';
 import { ChatModels } from './chat-models.js';
 import { Upstream, type UpstreamSettings } from './upstream.js';
 
-/** Provides the {@link Upstream} and the {@link ChatModels} to the whole app. */
+/**
+ * Provides the {@link Upstream}, the {@link ChatModels} and the {@link ChatTurns} to the whole
+ * app.
+ */
 @Module({})
 export class UpstreamModule {}
 
@@ -25,7 +29,12 @@ export function createUpstreamModule(settings: UpstreamSettings): DynamicModule 
         useFactory: (config: ConfigService, upstream: Upstream) =>
           ChatModels.fromConfig(config, upstream.emulator !== undefined),
       },
+      {
+        provide: ChatTurns,
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) => ChatTurns.fromConfig(config),
+      },
     ],
-    exports: [Upstream, ChatModels],
+    exports: [Upstream, ChatModels, ChatTurns],
   };
 }

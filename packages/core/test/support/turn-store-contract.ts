@@ -187,13 +187,15 @@ export function describeTurnStoreContract(name: string, makePair: TurnStorePairF
       expect(await producer.finish({ status: 'completed' })).toBe(false);
     });
 
-    it('heartbeats keep a slow producer alive past the liveness window', async () => {
+    it('heartbeats at the pace the producer names keep a slow producer alive past the liveness window', async () => {
       const producerTimeoutMs = 300;
       const { first, second } = await stores({ producerTimeoutMs });
       const { turn, producer } = await producerOf(first);
+      expect(producer.heartbeatMs).toBeLessThan(producerTimeoutMs);
       const following = collect(await second.follow(turn.id, 'alice'));
-      for (let beat = 0; beat < 8; beat++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      const silentUntil = performance.now() + producerTimeoutMs * 3;
+      while (performance.now() < silentUntil) {
+        await new Promise((resolve) => setTimeout(resolve, producer.heartbeatMs));
         await producer.heartbeat();
       }
       await producer.append('slow but alive');
@@ -235,6 +237,24 @@ export function describeTurnStoreContract(name: string, makePair: TurnStorePairF
       const again = await second.create({ owner: 'alice', key: 'key-1' });
       expect(again.producer).toBeDefined();
       expect(again.turn.id).not.toBe(turn.id);
+    });
+
+    it('closing the store of a running producer ends its turn at once, as store_closed, for followers on the other instance', async () => {
+      const { first, second } = await stores({ producerTimeoutMs: 10_000 });
+      const { turn, producer } = await producerOf(first);
+      await producer.append('before the shutdown');
+      const following = collect(await second.follow(turn.id, 'alice'));
+      const closedAt = performance.now();
+      await first.close();
+      const entries = await following;
+      expect(performance.now() - closedAt).toBeLessThan(2_000);
+      expect(dataOf(entries)).toEqual(['before the shutdown']);
+      expect(entries.at(-1)).toMatchObject({
+        type: 'end',
+        status: 'failed',
+        error: { code: 'store_closed' },
+      });
+      expect(producer.signal.aborted).toBe(true);
     });
 
     it('a follower whose signal aborts stops quietly', async () => {

@@ -1,18 +1,16 @@
 import type { PortkeyCacheStatus } from '../../client/index.js';
-import type { ChatCompletion } from '../../types/index.js';
 import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import type { FinishReport } from '../pipeline/finish-report.js';
 import type { TurnEndStatus, TurnProducer } from '../turns/turn-store.js';
 import { turnEndErrorBody } from './turn-event-bytes.js';
+import { type TurnUsageSource, turnUsage } from './turn-usage.js';
 
 /** How the producer's run of a turn ended. */
-export interface TurnRun {
+export interface TurnRun extends TurnUsageSource {
   readonly status: TurnEndStatus;
   /** Why a `failed` turn failed. */
   readonly failure?: unknown;
-  /** The whole answer, when it completed. */
-  readonly completion?: ChatCompletion;
   /** The upstream's status, once it answered. */
   readonly upstreamStatus?: number;
   /** Portkey's cache status of the answer, when it sent one. */
@@ -31,8 +29,9 @@ export interface TurnEnding {
 
 /**
  * Ends the turn once: a turn that did not complete records its `event: error` (so that every
- * client sees why, with an id), the store gets the outcome and usage, and the one call that
- * ended the turn runs `onFinish` (and `onError` for a failure).
+ * client sees why, with an id), the store gets the outcome and usage (estimated for an answer
+ * cut short), and the one call that ended the turn runs `onFinish` (and `onError` for a
+ * failure).
  */
 export async function endTurn(run: TurnRun, ending: TurnEnding): Promise<void> {
   const { producer, context, report, answerOptions } = ending;
@@ -47,14 +46,12 @@ export async function endTurn(run: TurnRun, ending: TurnEnding): Promise<void> {
     // Already ended (taken for dead) or unreachable: the store tells followers itself.
     await producer.append(JSON.stringify(errorBody), 'error').catch(() => {});
   }
-  const usage = completion?.usage ?? undefined;
+  const { usage, estimated } = await turnUsage(context.body, run);
   const error =
     errorBody === undefined
       ? undefined
       : { code: errorBody.error.code ?? 'turn_failed', message: errorBody.error.message };
-  const ended = await producer
-    .finish({ status, usage, estimated: false, error })
-    .catch(() => false);
+  const ended = await producer.finish({ status, usage, estimated, error }).catch(() => false);
   if (!ended) return;
   if (status === 'failed') await report.error(run.failure, context);
   await report.finish(context, {

@@ -25,6 +25,8 @@ export async function produceTurn(
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];
   const decoder = createSSEDecoder((event) => decoded.push(event));
+  // Kept to estimate the usage of an answer cut short, which gets no usage chunk.
+  const recordedChunks: string[] = [];
   let firstByteAt: number | undefined;
   let failure: unknown;
   try {
@@ -36,6 +38,7 @@ export async function produceTurn(
       decoder.push(bytes);
       for (const { event, data } of decoded.splice(0)) {
         await producer.append(data, event === 'message' ? undefined : event);
+        if (event === 'message' && data !== '[DONE]') recordedChunks.push(data);
         firstByteAt ??= performance.now();
       }
     }
@@ -56,5 +59,8 @@ export async function produceTurn(
         ? 'completed'
         : 'failed';
   const { status: upstreamStatus, cacheStatus } = stream.meta;
-  await endTurn({ status, failure, completion, upstreamStatus, cacheStatus, firstByteAt }, ending);
+  await endTurn(
+    { status, failure, completion, recordedChunks, upstreamStatus, cacheStatus, firstByteAt },
+    ending,
+  );
 }

@@ -5,8 +5,10 @@ export {
   DEFAULT_TURN_MAX_EVENTS,
   DEFAULT_TURN_TTL_MS,
 } from './defaults.js';
+export { turnHeartbeatMs } from './heartbeat-interval.js';
 export { MemoryTurnStore } from './memory-turn-store.js';
 export { PRODUCER_LOST_CODE, producerLostOutcome } from './producer-lost.js';
+export { STORE_CLOSED_CODE, storeClosedOutcome } from './store-closed.js';
 export { TurnBudget } from './turn-budget.js';
 export type {
   CreatedTurn,

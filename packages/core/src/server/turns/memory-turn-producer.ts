@@ -9,7 +9,12 @@ export class MemoryTurnProducer implements TurnProducer {
   readonly #budget: TurnBudget;
   readonly #onFinish: () => void;
 
-  constructor(turn: MemoryTurn, budget: TurnBudget, onFinish: () => void) {
+  constructor(
+    turn: MemoryTurn,
+    budget: TurnBudget,
+    readonly heartbeatMs: number,
+    onFinish: () => void,
+  ) {
     this.#turn = turn;
     this.#budget = budget;
     this.#onFinish = onFinish;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidOptionError } from '../../errors/chatwire-error.js';
 import { TurnNotFoundError } from '../../errors/turn-not-found-error.js';
+import { turnHeartbeatMs } from './heartbeat-interval.js';
 import { MemoryTurn } from './memory-turn.js';
 import { MemoryTurnProducer } from './memory-turn-producer.js';
 import { producerLostOutcome } from './producer-lost.js';
+import { storeClosedOutcome } from './store-closed.js';
 import { TurnBudget } from './turn-budget.js';
 import type {
   CreatedTurn,
@@ -20,12 +22,6 @@ import {
 } from './turn-store-options.js';
 
 const EVENT_ID = /^(0|[1-9]\d{0,15})$/;
-
-const STORE_CLOSED = {
-  status: 'failed',
-  estimated: false,
-  error: { code: 'store_closed', message: 'The turn store was closed before the turn ended.' },
-} as const;
 
 /**
  * A {@link TurnStore} in this process's memory: the default, for one server instance. Ended
@@ -55,9 +51,12 @@ export class MemoryTurnStore implements TurnStore {
     this.#turns.set(turn.id, turn);
     this.#turnIdsByKey.set(scopedKey, turn.id);
     this.#watchProducer(turn);
-    const { maxBytes, maxEvents } = this.#options;
-    const producer = new MemoryTurnProducer(turn, new TurnBudget(maxBytes, maxEvents), () =>
-      this.#expireLater(turn),
+    const { maxBytes, maxEvents, producerTimeoutMs } = this.#options;
+    const producer = new MemoryTurnProducer(
+      turn,
+      new TurnBudget(maxBytes, maxEvents),
+      turnHeartbeatMs(producerTimeoutMs),
+      () => this.#expireLater(turn),
     );
     return { turn: turn.info(), producer };
   }
@@ -92,7 +91,7 @@ export class MemoryTurnStore implements TurnStore {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     for (const turn of this.#turns.values()) {
-      turn.finish(STORE_CLOSED);
+      turn.finish(storeClosedOutcome());
       turn.stopController.abort();
     }
     this.#turns.clear();

@@ -120,8 +120,14 @@ export interface TurnProducer {
    */
   append(data: string, event?: string): Promise<string>;
   /**
-   * Tells the store the producer is alive while no event passes (a slow upstream). Call it at
-   * least every `DEFAULT_TURN_HEARTBEAT_MS`, well within `producerTimeoutMs`.
+   * Milliseconds between calls of {@link TurnProducer.heartbeat} while no event passes: a third
+   * of the store's `producerTimeoutMs` (see `turnHeartbeatMs`). `DEFAULT_TURN_HEARTBEAT_MS`
+   * when a store does not say.
+   */
+  readonly heartbeatMs?: number;
+  /**
+   * Tells the store the producer is alive while no event passes (a slow upstream). Call it
+   * every {@link TurnProducer.heartbeatMs}, well within `producerTimeoutMs`.
    */
   heartbeat(): Promise<void>;
   /**
@@ -168,6 +174,11 @@ export interface TurnStore {
    * as it is.
    */
   stop(turnId: string, owner: string): Promise<TurnInfo>;
-  /** Releases the store's timers and connections; producers and followers of this store end. */
+  /**
+   * Releases the store's timers and connections. The turns its producers still run end as
+   * `failed` with the `store_closed` code, so that their followers, on any instance, learn at
+   * once that the answer is cut short; the producers' `signal` aborts, and followers of this
+   * store end.
+   */
   close(): Promise<void>;
 }
