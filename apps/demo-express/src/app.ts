@@ -4,6 +4,7 @@ import type { ChatwireClient } from '@chatwire/core';
 import { MemoryTurnStore, type TurnStore } from '@chatwire/core/server';
 import { chatCompletions } from '@chatwire/express';
 import express, { type Express } from 'express';
+import { chatErrorLine, chatTurnLine } from './chat-log.js';
 import { resolveChatModels } from './chat-models.js';
 import { summarizeRoute } from './summarize-route.js';
 import { weatherChatRoute } from './weather-chat-route.js';
@@ -73,18 +74,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     defaultModel: models.defaultModel,
     allowedModels: models.models,
     portkeyOptions: () => ({ spanName: 'demo-chat' }),
-    onFinish: ({ traceId, context, usage, latencyMs, aborted, finishReason }) => {
-      const tokens = usage?.total_tokens ?? '?';
-      const outcome = aborted ? 'aborted' : (finishReason ?? 'ended');
-      const span = context.spanId ?? '-';
-      log(
-        `chat turn trace=${traceId} span=${span} ${outcome} tokens=${tokens} ${Math.round(latencyMs)}ms`,
-      );
-    },
-    onError: (error, context) =>
-      log(
-        `chat error trace=${context?.traceId ?? '(refused)'}: ${error instanceof Error ? error.message : String(error)}`,
-      ),
+    onFinish: (turn) => log(chatTurnLine(turn)),
+    onError: (error, context) => log(chatErrorLine(error, context)),
   });
   app.all('/api/chat', chat);
   app.post(

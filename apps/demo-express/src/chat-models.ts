@@ -34,3 +34,20 @@ export function resolveChatModels(
   const models = [defaultModel, ...configured, ...(emulator ? EMULATOR_SCENARIO_MODELS : [])];
   return { models: [...new Set(models)], defaultModel, emulator };
 }
+
+/** The models the environment names for the chat endpoint, before the emulator's are added. */
+export interface ChatModelSettings {
+  /** The model used when the browser names none: `CHAT_MODEL`, default `gpt-4o-mini`. */
+  model: string;
+  /** Further models the page may pick: `CHAT_MODELS`, a comma-separated list. */
+  allowedModels: string[];
+}
+
+/** Reads `CHAT_MODEL` and `CHAT_MODELS`; blank entries of the list are ignored. */
+export function chatModelSettings(env: NodeJS.ProcessEnv): ChatModelSettings {
+  const allowedModels = (env.CHAT_MODELS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return { model: env.CHAT_MODEL || 'gpt-4o-mini', allowedModels };
+}

@@ -1,16 +1,12 @@
 import { createServer } from 'node:http';
 import { createDemoApp } from './app.js';
+import { chatModelSettings } from './chat-models.js';
 import { createTurnStore } from './turn-store.js';
 import { connectUpstream } from './upstream.js';
 
 const port = Number(process.env.PORT ?? 3000);
-const model = process.env.CHAT_MODEL || 'gpt-4o-mini';
-// A comma-separated list of further models the page may pick; the default model is always
-// allowed, and on the emulator its scenario models are too.
-const allowedModels = (process.env.CHAT_MODELS ?? '')
-  .split(',')
-  .map((name) => name.trim())
-  .filter((name) => name !== '');
+// The default model is always allowed, and on the emulator its scenario models are too.
+const { model, allowedModels } = chatModelSettings(process.env);
 
 const upstream = await connectUpstream(process.env);
 console.log(`Talking to ${upstream.description}.`);

@@ -1,0 +1,4 @@
+import { describeDemo } from 'demo-web/e2e';
+
+// The browser tests of demo-express and demo-nest, against `next start` of this app.
+describeDemo('demo-next');
