@@ -1,35 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatCompletionCreateParams } from '../types/index.js';
-import {
-  DEFAULT_BODY_LIMIT,
-  DEFAULT_BODY_TIMEOUT_MS,
-  DEFAULT_FIRST_BYTE_TIMEOUT_MS,
-  DEFAULT_IDLE_TIMEOUT_MS,
-  DEFAULT_MAX_JSON_DEPTH,
-  DEFAULT_TOTAL_TIMEOUT_MS,
-} from './defaults.js';
-import type { ChatCompletionsHandlerOptions, ChatRequestContext } from './handler-options.js';
-import { answerFailure } from './pipeline/answer-failure.js';
-import { answerJson } from './pipeline/answer-json.js';
-import { callUpstream } from './pipeline/call-upstream.js';
-import { createFinishReport } from './pipeline/finish-report.js';
-import { readRequestBody } from './pipeline/read-request-body.js';
-import { relayStream } from './pipeline/relay-stream.js';
-import { requirePost } from './pipeline/require-post.js';
-import { runOnRequest } from './pipeline/run-on-request.js';
-import { type UpstreamDeadline, upstreamDeadline } from './pipeline/upstream-deadline.js';
-import { upstreamRequest } from './pipeline/upstream-request.js';
-import { applyChatPolicy } from './policy/apply-chat-policy.js';
-import { resolveChatPolicy } from './policy/resolve-chat-policy.js';
-import { requestScope } from './request-scope.js';
-import { setChatResponseHeaders, setSpanIdHeader, setTraceIdHeader } from './response-headers.js';
-import { serveCreatedTurn } from './resumable/create-turn.js';
-import { serveTurnRequest } from './resumable/serve-turn-request.js';
-import { type TurnRoute, turnRoute } from './resumable/turn-route.js';
-import { resolveTurnServing } from './resumable/turn-serving.js';
-import { upstreamClient } from './upstream-client.js';
-
-const PLAIN: TurnRoute = { kind: 'plain' };
+import { nodeExchange } from './edge/node-edge.js';
+import type { ChatCompletionsHandlerOptions } from './handler-options.js';
+import { createChatPipeline } from './pipeline/chat-pipeline.js';
 
 /**
  * Serves one chat completions request on node:http's request and response. `parsedBody` is the
@@ -49,6 +21,7 @@ export interface ChatCompletionsHandler {
  * validates the body, applies the server's policy, adds the server's Portkey options and trace
  * id, calls Portkey through one shared client and writes the answer (JSON, or SSE with
  * backpressure and keep-alive), aborting the upstream call as soon as the browser leaves.
+ * For web-standard servers (Next.js, Hono, Bun, Deno) see `createChatCompletionsFetchHandler`.
  *
  * @example
  * ```ts
@@ -62,92 +35,11 @@ export interface ChatCompletionsHandler {
 export function createChatCompletionsHandler(
   options: ChatCompletionsHandlerOptions = {},
 ): ChatCompletionsHandler {
-  const policy = resolveChatPolicy(options);
-  const scopeOptions = { traceIdHeaders: options.traceIdHeaders };
-  const bodyLimits = {
-    bytes: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    depth: options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH,
-    timeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
-  };
-  const timeouts = {
-    timeout: options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
-    idleTimeout: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-  };
-  const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
-  const streamUsage = options.streamUsage ?? true;
-  const client = upstreamClient(options.client);
-  const report = createFinishReport(options);
-  const answerOptions = { upstreamErrors: options.upstreamErrors };
-  const turns = resolveTurnServing(options);
-  const route = (request: IncomingMessage, response: ServerResponse): TurnRoute => {
-    if (turns !== undefined) return turnRoute(request, response);
-    requirePost(request.method);
-    return PLAIN;
-  };
-
-  const handle = async (
+  const pipeline = createChatPipeline(options);
+  const handle = (
     request: IncomingMessage,
     response: ServerResponse,
     parsedBody?: unknown,
-  ): Promise<void> => {
-    const startedAt = performance.now();
-    const { traceId, traceparent, signal } = requestScope(request, response, scopeOptions);
-    setChatResponseHeaders(response, traceId);
-    let context: ChatRequestContext | undefined;
-    let deadline: UpstreamDeadline | undefined;
-    try {
-      const asked = route(request, response);
-      if (turns !== undefined && (asked.kind === 'resume' || asked.kind === 'stop')) {
-        await serveTurnRequest(asked, turns, request, response, signal);
-        return;
-      }
-      const raw = await readRequestBody(request, parsedBody, bodyLimits);
-      const body = (await applyChatPolicy(
-        policy,
-        raw,
-        request,
-      )) as unknown as ChatCompletionCreateParams;
-      context = { request, response, body, traceId, startedAt };
-      if (options.onRequest !== undefined) await runOnRequest(options.onRequest, context);
-      if (turns !== undefined && asked.kind === 'create' && context.body.stream === true) {
-        const upstream = { client: client.get(), portkeyOptions: options.portkeyOptions };
-        await serveCreatedTurn(asked.key, context, signal, turns, {
-          ...upstream,
-          timeouts,
-          link: { traceparent, spanName: options.spanName },
-          totalTimeoutMs,
-          streamUsage,
-          report,
-          answerOptions,
-        });
-        return;
-      }
-      deadline = upstreamDeadline(signal, totalTimeoutMs, traceId);
-      const upstream = await upstreamRequest(
-        options.portkeyOptions,
-        context,
-        deadline.signal,
-        timeouts,
-        { traceparent, spanName: options.spanName },
-      );
-      context = upstream.context;
-      if (context.traceId !== traceId) setTraceIdHeader(response, context.traceId);
-      if (context.spanId !== undefined) setSpanIdHeader(response, context.spanId);
-      const answer = await callUpstream(
-        client.get(),
-        context,
-        upstream.options,
-        streamUsage,
-        deadline,
-      );
-      if (answer.kind === 'json') await answerJson(context, answer.completion, report);
-      else await relayStream(context, answer, options.keepAliveMs, report, answerOptions);
-    } catch (error) {
-      await answerFailure(error, { response, signal, context, answerOptions }, report);
-    } finally {
-      deadline?.clear();
-    }
-  };
-
-  return Object.assign(handle, { close: () => client.close() });
+  ): Promise<void> => pipeline.serve(nodeExchange(request, response, parsedBody));
+  return Object.assign(handle, { close: pipeline.close });
 }

@@ -28,12 +28,19 @@ import type { UpstreamErrorsMode } from './upstream-error-response.js';
  */
 export type ChatUpstreamOptions = Omit<RequestOptions, 'signal'>;
 
-/** One chat request being served, as the hooks see it. */
-export interface ChatRequestContext {
+/**
+ * One chat request being served, as the hooks see it. `Req` and `Res` are the server's own
+ * request and response: node:http's for `createChatCompletionsHandler` (Express, Nest), the
+ * web-standard `Request` and the answer's `Headers` for `createChatCompletionsFetchHandler`.
+ */
+export interface ChatRequestContext<Req = IncomingMessage, Res = ServerResponse> {
   /** The incoming request (with whatever the framework added, e.g. `req.user`). */
-  readonly request: IncomingMessage;
-  /** The response the answer is written to. */
-  readonly response: ServerResponse;
+  readonly request: Req;
+  /**
+   * The response the answer is written to: node's `ServerResponse`, or for the fetch handler the
+   * `Headers` the answer will carry (append a `set-cookie` there, say).
+   */
+  readonly response: Res;
   /**
    * The body that will be sent upstream: validated, with the policy applied. `onRequest` may
    * change it or assign a new one; it is not validated again.
@@ -63,7 +70,7 @@ export interface ChatRequestDenial {
 }
 
 /** What `onFinish` receives once a turn has ended (answered in full, or the browser left). */
-export interface ChatFinishInfo {
+export interface ChatFinishInfo<Req = IncomingMessage, Res = ServerResponse> {
   /** The trace id of the turn. */
   traceId: string;
   /** The model that answered (as the upstream reported it), else the one requested. */
@@ -99,11 +106,17 @@ export interface ChatFinishInfo {
   /** The whole answer, merged from the chunks for a stream; `undefined` when aborted. */
   completion: ChatCompletion | undefined;
   /** The context of the request. */
-  context: ChatRequestContext;
+  context: ChatRequestContext<Req, Res>;
 }
 
-/** Options of `createChatCompletionsHandler` (and of the Express and Nest adapters). */
-export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
+/**
+ * Options of `createChatCompletionsHandler` (and of the Express and Nest adapters) and of
+ * `createChatCompletionsFetchHandler`. `Req` and `Res` are what the hooks receive as the
+ * request and response: node:http's by default, `Request` and `Headers` for the fetch handler.
+ * Options whose hooks read neither fit both handlers.
+ */
+export interface ChatCompletionsHandlerOptions<Req = IncomingMessage, Res = ServerResponse>
+  extends ChatPolicyOptions<Req> {
   /**
    * The client that calls Portkey; share one across requests so that its connection pool
    * serves them all. Defaults to a client configured from the environment (`PORTKEY_API_KEY`,
@@ -120,8 +133,8 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * ```
    */
   portkeyOptions?: (
-    request: IncomingMessage,
-    context: ChatRequestContext,
+    request: Req,
+    context: ChatRequestContext<Req, Res>,
   ) => ChatUpstreamOptions | undefined | Promise<ChatUpstreamOptions | undefined>;
   /**
    * The request headers a trace id is taken from, first valid one wins: `traceparent` (its
@@ -204,7 +217,7 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * {@link ChatRequestDenial}.
    */
   onRequest?: (
-    context: ChatRequestContext,
+    context: ChatRequestContext<Req, Res>,
   ) => ChatRequestDenial | undefined | Promise<ChatRequestDenial | undefined>;
   /**
    * Records streamed turns so that they outlive a connection: a POST with an `Idempotency-Key`
@@ -224,7 +237,7 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * instance and after a change of network (unlike an IP address), and only its hash is
    * stored. A client that keeps no cookies then cannot resume: give `owner` for such clients.
    */
-  owner?: (request: IncomingMessage) => string | Promise<string>;
+  owner?: (request: Req) => string | Promise<string>;
   /**
    * What happens to a turn when the client that created it leaves: `'abort'` ends it as
    * `disconnected` and aborts the upstream call; `'continue'` keeps generating and recording
@@ -237,11 +250,14 @@ export interface ChatCompletionsHandlerOptions extends ChatPolicyOptions {
    * Runs once per turn that reached the upstream and ended, with how it ended
    * (`stopReason`) and its usage: for logging and billing.
    */
-  onFinish?: (info: ChatFinishInfo) => void | Promise<void>;
+  onFinish?: (info: ChatFinishInfo<Req, Res>) => void | Promise<void>;
   /**
    * Runs when a request ends in an error: refused by validation or policy, failed upstream
    * (before or during the stream), or failed here. `context` is `undefined` when the body was
    * not valid yet.
    */
-  onError?: (error: unknown, context: ChatRequestContext | undefined) => void | Promise<void>;
+  onError?: (
+    error: unknown,
+    context: ChatRequestContext<Req, Res> | undefined,
+  ) => void | Promise<void>;
 }

@@ -27,8 +27,15 @@ export function isSafeTraceId(value: string): boolean {
   return SAFE_TRACE_ID.test(value);
 }
 
-function firstHeaderValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** Reads one request header by its lowercase name; `undefined` when absent. */
+export type HeaderLookup = (name: string) => string | undefined;
+
+/** The header lookup of node:http's headers: the first value of a repeated header. */
+export function nodeHeaderLookup(headers: IncomingHttpHeaders): HeaderLookup {
+  return (name) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
 }
 
 /** The trace an incoming request names. */
@@ -45,12 +52,12 @@ export interface IncomingTrace {
  * ignored rather than refused: a broken proxy header must not break the chat.
  */
 export function readIncomingTrace(
-  headers: IncomingHttpHeaders,
+  header: HeaderLookup,
   sources: readonly TraceIdSource[] = DEFAULT_TRACE_ID_SOURCES,
 ): IncomingTrace | undefined {
   for (const source of sources) {
     const name = source.toLowerCase();
-    const value = firstHeaderValue(headers[name])?.trim();
+    const value = header(name)?.trim();
     if (value === undefined || value === '') continue;
     if (name === 'traceparent') {
       const traceparent = parseTraceparent(value);
@@ -67,5 +74,5 @@ export function readIncomingTraceId(
   headers: IncomingHttpHeaders,
   sources: readonly TraceIdSource[] = DEFAULT_TRACE_ID_SOURCES,
 ): string | undefined {
-  return readIncomingTrace(headers, sources)?.traceId;
+  return readIncomingTrace(nodeHeaderLookup(headers), sources)?.traceId;
 }

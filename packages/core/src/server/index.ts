@@ -6,6 +6,11 @@ export { TurnNotFoundError } from '../errors/turn-not-found-error.js';
 export { TurnStoreUnavailableError } from '../errors/turn-store-unavailable-error.js';
 export { TurnTooLargeError } from '../errors/turn-too-large-error.js';
 export {
+  type ChatCompletionsFetchHandler,
+  type ChatCompletionsFetchHandlerOptions,
+  createChatCompletionsFetchHandler,
+} from './create-chat-completions-fetch-handler.js';
+export {
   type ChatCompletionsHandler,
   createChatCompletionsHandler,
 } from './create-chat-completions-handler.js';
@@ -24,6 +29,7 @@ export {
   OWNER_COOKIE_MAX_AGE_S,
   OWNER_COOKIE_NAME,
 } from './defaults.js';
+export type { HeaderTarget } from './edge/exchange.js';
 export {
   type ErrorResponse,
   type ErrorResponseOptions,

@@ -29,6 +29,32 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
+ * The refusals made before a byte of the body is read: 415 for a content type that is not
+ * JSON, 413 for a `Content-Length` over `limit`.
+ */
+export function refuseBeforeReading(
+  contentType: string | undefined,
+  contentLength: string | undefined,
+  limit: number,
+): void {
+  if (!isJsonContentType(contentType)) throw unsupportedMediaTypeError();
+  const declared = Number(contentLength);
+  if (Number.isFinite(declared) && declared > limit) throw requestTooLargeError(limit);
+}
+
+// A byte order mark is kept, as JSON does not allow one: such a body is refused, not guessed at.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Parses the bytes of a body as JSON; 400 `invalid_json` when they are not. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(UTF8.decode(bytes)) as unknown;
+  } catch {
+    throw invalidJsonError();
+  }
+}
+
+/**
  * Reads and parses a JSON request body, refusing a body over `limit` bytes with 413 as soon as
  * the limit is passed (by `Content-Length` up front, or while reading), a non-JSON content type
  * with 415, malformed JSON with 400 and, with `timeoutMs`, a body still arriving after that
@@ -38,12 +64,11 @@ export async function readJsonBody(
   request: IncomingMessage,
   options: ReadJsonBodyOptions,
 ): Promise<unknown> {
-  if (!isJsonContentType(request.headers['content-type'])) {
-    throw unsupportedMediaTypeError();
-  }
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > options.limit)
-    throw requestTooLargeError(options.limit);
+  refuseBeforeReading(
+    request.headers['content-type'],
+    request.headers['content-length'],
+    options.limit,
+  );
 
   const chunks: Buffer[] = [];
   let size = 0;
@@ -93,10 +118,5 @@ export async function readJsonBody(
     request.on('close', onClose);
   });
 
-  const text = Buffer.concat(chunks, size).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw invalidJsonError();
-  }
+  return parseJsonBytes(Buffer.concat(chunks, size));
 }

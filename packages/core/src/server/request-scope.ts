@@ -3,7 +3,9 @@ import { activeOpenTelemetryContext } from '../client/tracing/otel-trace-context
 import type { TraceParent } from '../client/tracing/w3c-trace-context.js';
 import {
   DEFAULT_TRACE_ID_SOURCES,
+  type HeaderLookup,
   type IncomingTrace,
+  nodeHeaderLookup,
   readIncomingTrace,
   type TraceIdSource,
 } from './incoming-trace-id.js';
@@ -16,6 +18,9 @@ export interface RequestScopeOptions {
    */
   traceIdHeaders?: readonly TraceIdSource[];
 }
+
+/** The trace one incoming request belongs to. */
+export type RequestTrace = Omit<RequestScope, 'signal'>;
 
 /** What one incoming request gives the upstream calls made for it. */
 export interface RequestScope {
@@ -48,6 +53,29 @@ function activeSpan(): IncomingTrace | undefined {
   return { traceId, traceparent: { traceId, parentId: spanId, flags } };
 }
 
+/** Aborts when node's response closes before it finished: the client went away. */
+export function clientLeftSignal(response: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/**
+ * The trace of a request with headers `header`: the first valid trace id of the configured
+ * headers, else the active OpenTelemetry span's, else a fresh UUID.
+ */
+export function requestTrace(header: HeaderLookup, options?: RequestScopeOptions): RequestTrace {
+  const incoming = readIncomingTrace(header, options?.traceIdHeaders) ?? activeSpan();
+  const traceparent = incoming?.traceparent;
+  return {
+    traceId: incoming?.traceId ?? crypto.randomUUID(),
+    parentSpanId: traceparent?.parentId,
+    traceparent,
+  };
+}
+
 /**
  * The trace id and abort signal of one request, for routes of your own that call Portkey (a
  * summary, a tool loop): the same trace id reading and the same "abort when the browser leaves"
@@ -74,16 +102,8 @@ export function requestScope(
   response: ServerResponse,
   options?: RequestScopeOptions,
 ): RequestScope {
-  const controller = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) controller.abort();
-  });
-  const incoming = readIncomingTrace(request.headers, options?.traceIdHeaders) ?? activeSpan();
-  const traceparent = incoming?.traceparent;
   return {
-    traceId: incoming?.traceId ?? crypto.randomUUID(),
-    parentSpanId: traceparent?.parentId,
-    traceparent,
-    signal: controller.signal,
+    ...requestTrace(nodeHeaderLookup(request.headers), options),
+    signal: clientLeftSignal(response),
   };
 }

@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import type { PortkeyResponseMeta } from '../client/index.js';
 import { APIError } from '../errors/index.js';
+import type { HeaderTarget } from './edge/exchange.js';
 
 /**
  * The upstream's response headers every answer passes on, error answers too: how long to wait
@@ -27,7 +27,7 @@ export const EXPOSED_RESPONSE_HEADERS: readonly string[] = Object.freeze([
 const EXPOSED_LIST = EXPOSED_RESPONSE_HEADERS.join(', ');
 
 /** Adds the Portkey headers to `Access-Control-Expose-Headers`, keeping what CORS set there. */
-function exposeHeaders(response: ServerResponse): void {
+function exposeHeaders(response: HeaderTarget): void {
   const current = response.getHeader('access-control-expose-headers');
   if (current === undefined) {
     response.setHeader('access-control-expose-headers', EXPOSED_LIST);
@@ -43,17 +43,17 @@ function exposeHeaders(response: ServerResponse): void {
 }
 
 /** Sets the trace id header, so that every answer, error answers too, names its trace. */
-export function setTraceIdHeader(response: ServerResponse, traceId: string): void {
+export function setTraceIdHeader(response: HeaderTarget, traceId: string): void {
   response.setHeader('x-portkey-trace-id', traceId);
 }
 
 /** Sets the span id header: the id of the upstream call's span in the turn's trace. */
-export function setSpanIdHeader(response: ServerResponse, spanId: string): void {
+export function setSpanIdHeader(response: HeaderTarget, spanId: string): void {
   response.setHeader('x-portkey-span-id', spanId);
 }
 
 /** The headers every answer of the chat endpoint starts with: its trace id, readable by CORS. */
-export function setChatResponseHeaders(response: ServerResponse, traceId: string): void {
+export function setChatResponseHeaders(response: HeaderTarget, traceId: string): void {
   setTraceIdHeader(response, traceId);
   exposeHeaders(response);
 }
@@ -76,7 +76,7 @@ export function answerHeaders(meta: PortkeyResponseMeta, traceId: string): Recor
  * Passes the upstream's headers on to an error answer not yet begun, when the error carries a
  * response (an `APIError` with a status): after the client's retries, those of the last attempt.
  */
-export function setUpstreamErrorHeaders(response: ServerResponse, error: unknown): void {
+export function setUpstreamErrorHeaders(response: HeaderTarget, error: unknown): void {
   if (response.headersSent || !APIError.isInstance(error)) return;
   const upstream = error.headers;
   if (upstream === undefined) return;

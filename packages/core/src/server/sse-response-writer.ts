@@ -1,16 +1,14 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
+import type { EventStreamWriter } from './edge/exchange.js';
 import type { OpenAIErrorBody } from './error-response.js';
+import { KEEP_ALIVE_COMMENT, SSE_HEADERS } from './sse-headers.js';
 
-/** The headers of every streamed answer; proxies and compression middleware must not buffer it. */
-export const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'content-type': 'text/event-stream',
-  'cache-control': 'no-cache, no-transform',
-  'x-accel-buffering': 'no',
+// Node's HTTP/1.1 connection is kept open for the stream.
+const NODE_SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...SSE_HEADERS,
   connection: 'keep-alive',
 });
-
-const KEEP_ALIVE_COMMENT = ': keep-alive\n\n';
 
 /** Bytes held for one write before they are sent without waiting for the end of the tick. */
 const PENDING_LIMIT = 64 * 1024;
@@ -39,7 +37,7 @@ export interface SSEResponseWriterOptions {
  * The first event is sent at once; later events written in the same tick go out as one chunk of
  * the response body, in one socket write.
  */
-export class SSEResponseWriter {
+export class SSEResponseWriter implements EventStreamWriter {
   readonly #response: ServerResponse;
   readonly #keepAliveMs: number;
   #keepAlive: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +68,7 @@ export class SSEResponseWriter {
    */
   start(status = 200, headers: OutgoingHttpHeaders = {}): void {
     const response = this.#response;
-    for (const name in SSE_HEADERS) response.setHeader(name, SSE_HEADERS[name]!);
+    for (const name in NODE_SSE_HEADERS) response.setHeader(name, NODE_SSE_HEADERS[name]!);
     for (const name in headers) {
       const value = headers[name];
       if (value !== undefined) response.setHeader(name, value);

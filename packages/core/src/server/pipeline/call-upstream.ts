@@ -29,7 +29,7 @@ export type UpstreamAnswer = StreamedAnswer | WholeAnswer;
  */
 export async function callUpstream(
   client: ChatwireClient,
-  context: ChatRequestContext,
+  context: ChatRequestContext<unknown, unknown>,
   options: RequestOptions,
   streamUsage: boolean,
   deadline: UpstreamDeadline,
@@ -43,7 +43,7 @@ export async function callUpstream(
 
 async function send(
   client: ChatwireClient,
-  context: ChatRequestContext,
+  context: ChatRequestContext<unknown, unknown>,
   options: RequestOptions,
   streamUsage: boolean,
   deadline: UpstreamDeadline,

@@ -16,17 +16,17 @@ export interface TurnOutcome
 }
 
 /** The `onFinish` and `onError` bookkeeping of one handler. */
-export interface FinishReport {
+export interface FinishReport<Req, Res> {
   /** Passes an error to `onError`; an `onError` that fails is ignored. */
-  error(error: unknown, context: ChatRequestContext | undefined): Promise<void>;
+  error(error: unknown, context: ChatRequestContext<Req, Res> | undefined): Promise<void>;
   /** Passes the ended turn to `onFinish` (an `onFinish` that fails goes to `onError`). */
-  finish(context: ChatRequestContext, outcome: TurnOutcome): Promise<void>;
+  finish(context: ChatRequestContext<Req, Res>, outcome: TurnOutcome): Promise<void>;
 }
 
-async function finishInfo(
-  context: ChatRequestContext,
+async function finishInfo<Req, Res>(
+  context: ChatRequestContext<Req, Res>,
   outcome: TurnOutcome,
-): Promise<ChatFinishInfo> {
+): Promise<ChatFinishInfo<Req, Res>> {
   const { completion, firstByteAt, stopReason, ...rest } = outcome;
   const reported = completion?.usage ?? undefined;
   // An answer cut short has no usage chunk, yet its tokens were generated (and billed).
@@ -50,13 +50,13 @@ async function finishInfo(
 }
 
 /** The report of a handler with these hooks; nothing is computed for servers without them. */
-export function createFinishReport(
-  hooks: Pick<ChatCompletionsHandlerOptions, 'onFinish' | 'onError'>,
-): FinishReport {
+export function createFinishReport<Req, Res>(
+  hooks: Pick<ChatCompletionsHandlerOptions<Req, Res>, 'onFinish' | 'onError'>,
+): FinishReport<Req, Res> {
   const { onFinish, onError } = hooks;
   const error = async (
     failure: unknown,
-    context: ChatRequestContext | undefined,
+    context: ChatRequestContext<Req, Res> | undefined,
   ): Promise<void> => {
     if (onError === undefined) return;
     try {
@@ -65,7 +65,10 @@ export function createFinishReport(
       // A failing logger must not take the endpoint down with it.
     }
   };
-  const finish = async (context: ChatRequestContext, outcome: TurnOutcome): Promise<void> => {
+  const finish = async (
+    context: ChatRequestContext<Req, Res>,
+    outcome: TurnOutcome,
+  ): Promise<void> => {
     if (onFinish === undefined) return;
     try {
       await onFinish(await finishInfo(context, outcome));

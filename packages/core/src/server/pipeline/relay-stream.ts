@@ -1,9 +1,9 @@
 import { APIUserAbortError } from '../../errors/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
+import type { ResponseSink } from '../edge/exchange.js';
 import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import { answerHeaders } from '../response-headers.js';
-import { SSEResponseWriter } from '../sse-response-writer.js';
 import type { StreamedAnswer } from './call-upstream.js';
 import type { FinishReport } from './finish-report.js';
 
@@ -18,16 +18,17 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
  * `event: error` included, sent as an `event: error` of our own shape and wording. Leaving
  * early (the browser went away) aborts the upstream call.
  */
-export async function relayStream(
-  context: ChatRequestContext,
+export async function relayStream<Req, Res>(
+  context: ChatRequestContext<Req, Res>,
+  response: ResponseSink<Res>,
   { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   keepAliveMs: number | undefined,
-  report: FinishReport,
+  report: FinishReport<Req, Res>,
   answerOptions: ErrorResponseOptions = {},
 ): Promise<void> {
-  const writer = new SSEResponseWriter(context.response, { keepAliveMs });
   const meta = stream.meta;
-  writer.start(meta.status, answerHeaders(meta, context.traceId));
+  const headers = answerHeaders(meta, context.traceId);
+  const writer = response.openEventStream(meta.status, headers, keepAliveMs);
   let firstByteAt: number | undefined;
   let readError: unknown;
   try {

@@ -4,7 +4,7 @@ import { type SpanLink, upstreamSpan } from './upstream-span.js';
 
 export type { SpanLink } from './upstream-span.js';
 
-type PortkeyOptions = ChatCompletionsHandlerOptions['portkeyOptions'];
+type PortkeyOptions<Req, Res> = ChatCompletionsHandlerOptions<Req, Res>['portkeyOptions'];
 
 /** The per-attempt deadlines of the upstream call, in milliseconds. */
 export interface AttemptTimeouts {
@@ -15,9 +15,9 @@ export interface AttemptTimeouts {
 }
 
 /** What the upstream call is made with. */
-export interface UpstreamRequest {
+export interface UpstreamRequest<Req, Res> {
   /** The turn, with the trace id `portkeyOptions` chose when it chose one, and its span id. */
-  context: ChatRequestContext;
+  context: ChatRequestContext<Req, Res>;
   /**
    * The request options of the upstream call: Portkey options, trace and span headers, abort
    * signal.
@@ -36,13 +36,13 @@ function hasKeys(record: object): boolean {
  * server's deadlines (a `timeout` or `idleTimeout` returned there wins) and the call's span in
  * the turn's trace.
  */
-export async function upstreamRequest(
-  portkeyOptions: PortkeyOptions,
-  context: ChatRequestContext,
+export async function upstreamRequest<Req, Res>(
+  portkeyOptions: PortkeyOptions<Req, Res>,
+  context: ChatRequestContext<Req, Res>,
   signal: AbortSignal,
   timeouts: AttemptTimeouts,
   link: SpanLink,
-): Promise<UpstreamRequest> {
+): Promise<UpstreamRequest<Req, Res>> {
   const upstream =
     (portkeyOptions === undefined ? undefined : await portkeyOptions(context.request, context)) ??
     {};

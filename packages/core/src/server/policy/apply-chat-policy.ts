@@ -4,10 +4,10 @@ import type { ResolvedChatPolicy } from './chat-policy-options.js';
 import { countCharacters } from './count-characters.js';
 import { validateChatRequest } from './validate-chat-request.js';
 
-async function isModelAllowed(
-  policy: ResolvedChatPolicy,
+async function isModelAllowed<Req>(
+  policy: ResolvedChatPolicy<Req>,
   model: string,
-  request: IncomingMessage,
+  request: Req,
 ): Promise<boolean> {
   const allowed = policy.allowedModels;
   if (allowed === undefined) return model === policy.defaultModel;
@@ -25,10 +25,10 @@ function refuse(message: string, param: string | null, code: string): ChatReques
  * (the token cap filled in as `max_completion_tokens` when the browser set no token limit).
  * Returns the body to send upstream; throws a {@link ChatRequestError} when refused.
  */
-export async function applyChatPolicy(
-  policy: ResolvedChatPolicy,
+export async function applyChatPolicy<Req = IncomingMessage>(
+  policy: ResolvedChatPolicy<Req>,
   rawBody: unknown,
-  request: IncomingMessage,
+  request: Req,
 ): Promise<Record<string, unknown>> {
   const messages = (rawBody as { messages?: unknown } | null)?.messages;
   // Checked before the schema so that a huge array is refused without walking it.

@@ -32,22 +32,26 @@ export const DEFAULT_ALLOWED_PARAMETERS: readonly string[] = Object.freeze([
   'n',
 ]);
 
-/** Decides whether the browser may use a model. May be async (a lookup in a plan table). */
-export type ModelAllowFunction = (
+/**
+ * Decides whether the browser may use a model. May be async (a lookup in a plan table).
+ * `request` is the server's own request: node's `IncomingMessage` by default, the web-standard
+ * `Request` for the fetch handler.
+ */
+export type ModelAllowFunction<Req = IncomingMessage> = (
   model: string,
-  request: IncomingMessage,
+  request: Req,
 ) => boolean | Promise<boolean>;
 
 /**
  * What the browser may ask for. Every limit comes from the server; a browser can only pick
  * within it.
  */
-export interface ChatPolicyOptions {
+export interface ChatPolicyOptions<Req = IncomingMessage> {
   /**
    * The models a browser may name in `model`: a list, or a function deciding per request.
    * When absent, the browser may only name `defaultModel` (or nothing).
    */
-  allowedModels?: readonly string[] | ModelAllowFunction;
+  allowedModels?: readonly string[] | ModelAllowFunction<Req>;
   /**
    * The model used when the browser names none. When neither this nor the browser sets a
    * model, the request is sent without one, for a Portkey config (`override_params`) to decide.
@@ -98,9 +102,9 @@ export interface ChatPolicyOptions {
 }
 
 /** {@link ChatPolicyOptions} with every default filled in and the body schema built. */
-export interface ResolvedChatPolicy {
+export interface ResolvedChatPolicy<Req = IncomingMessage> {
   /** The models a browser may name; `undefined` allows only {@link defaultModel}. */
-  readonly allowedModels: readonly string[] | ModelAllowFunction | undefined;
+  readonly allowedModels: readonly string[] | ModelAllowFunction<Req> | undefined;
   /** The model filled in when the browser names none, if any. */
   readonly defaultModel: string | undefined;
   /** The body parameters the browser may set besides `messages` and `model`. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   DEFAULT_MAX_CHARACTERS,
   DEFAULT_MAX_CHOICES,
@@ -34,7 +35,9 @@ function resolveDefaultMaxTokens(
 }
 
 /** Fills in the defaults of a policy and builds its body schema. Throws on invalid limits. */
-export function resolveChatPolicy(options: ChatPolicyOptions = {}): ResolvedChatPolicy {
+export function resolveChatPolicy<Req = IncomingMessage>(
+  options: ChatPolicyOptions<Req> = {},
+): ResolvedChatPolicy<Req> {
   const allowedParameters = Object.freeze([
     ...(options.allowedParameters ?? DEFAULT_ALLOWED_PARAMETERS),
   ]);

@@ -1,4 +1,5 @@
 import type { ChatwireClient } from '../../client/index.js';
+import type { ChatExchange } from '../edge/exchange.js';
 import type { ErrorResponseOptions } from '../error-response.js';
 import type { ChatCompletionsHandlerOptions, ChatRequestContext } from '../handler-options.js';
 import { writeFailure } from '../pipeline/answer-failure.js';
@@ -20,15 +21,15 @@ import { turnRequestError } from './turn-request-error.js';
 import type { TurnServing } from './turn-serving.js';
 
 /** What the upstream call of a turn is made with. */
-export interface TurnUpstream {
+export interface TurnUpstream<Req, Res> {
   readonly client: ChatwireClient;
-  readonly portkeyOptions: ChatCompletionsHandlerOptions['portkeyOptions'];
+  readonly portkeyOptions: ChatCompletionsHandlerOptions<Req, Res>['portkeyOptions'];
   readonly timeouts: AttemptTimeouts;
   /** The caller's span the upstream call is placed under, and its span name. */
   readonly link: SpanLink;
   readonly totalTimeoutMs: number;
   readonly streamUsage: boolean;
-  readonly report: FinishReport;
+  readonly report: FinishReport<Req, Res>;
   readonly answerOptions: ErrorResponseOptions;
 }
 
@@ -38,16 +39,16 @@ const NEVER = new AbortController().signal;
  * Serves a POST with an `Idempotency-Key`: the first request of the owner's key creates the
  * turn, calls the upstream once and records its events while its client follows the turn like
  * any other; a later one (a retry, a double click, a second tab) only follows, from the start.
- * `signal` aborts when this request's client leaves.
+ * The exchange's signal aborts when this request's client leaves.
  */
-export async function serveCreatedTurn(
+export async function serveCreatedTurn<Req, Res>(
   key: string,
-  context: ChatRequestContext,
-  signal: AbortSignal,
-  turns: TurnServing,
-  upstream: TurnUpstream,
+  context: ChatRequestContext<Req, Res>,
+  exchange: ChatExchange<Req, Res>,
+  turns: TurnServing<Req>,
+  upstream: TurnUpstream<Req, Res>,
 ): Promise<void> {
-  const { request, response } = context;
+  const { request, response, signal } = exchange;
   const { store, keepAliveMs } = turns;
   let producer: TurnProducer | undefined;
   let turnId: string;
@@ -67,18 +68,17 @@ export async function serveCreatedTurn(
     await followTurn(turnId, entries, { response, keepAliveMs });
     return;
   }
-  await produceAndFollow(producer, context, signal, turns, upstream, follow);
+  await produceAndFollow(producer, context, exchange, turns, upstream, follow);
 }
 
-async function produceAndFollow(
+async function produceAndFollow<Req, Res>(
   producer: TurnProducer,
-  context: ChatRequestContext,
-  signal: AbortSignal,
-  turns: TurnServing,
-  upstream: TurnUpstream,
-  follow: () => ReturnType<TurnServing['store']['follow']>,
+  context: ChatRequestContext<Req, Res>,
+  { response, signal }: ChatExchange<Req, Res>,
+  turns: TurnServing<Req>,
+  upstream: TurnUpstream<Req, Res>,
+  follow: () => ReturnType<TurnServing<Req>['store']['follow']>,
 ): Promise<void> {
-  const { response } = context;
   const { report, answerOptions } = upstream;
   const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
   const stopBeat = startTurnHeartbeat(producer);
@@ -87,7 +87,7 @@ async function produceAndFollow(
     upstream.totalTimeoutMs,
     context.traceId,
   );
-  let ending: TurnEnding = { producer, context, report, answerOptions };
+  let ending: TurnEnding<Req, Res> = { producer, context, report, answerOptions };
   try {
     const prepared = await upstreamRequest(
       upstream.portkeyOptions,

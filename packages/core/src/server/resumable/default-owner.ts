@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { OWNER_COOKIE_MAX_AGE_S, OWNER_COOKIE_NAME } from '../defaults.js';
+import type { HeaderTarget, RequestView } from '../edge/exchange.js';
 
 /** 128 bits or more of base64url: a value this handler made, not one picked by hand. */
 const OWNER_SECRET = /^[A-Za-z0-9_-]{22,64}$/;
@@ -17,8 +16,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-function setOwnerCookie(request: IncomingMessage, response: ServerResponse, secret: string): void {
-  const secure = (request.socket as Partial<TLSSocket>).encrypted === true ? '; Secure' : '';
+function setOwnerCookie(
+  request: RequestView<unknown>,
+  response: HeaderTarget,
+  secret: string,
+): void {
+  const secure = request.secure ? '; Secure' : '';
   const cookie =
     `${OWNER_COOKIE_NAME}=${secret}; Path=/; HttpOnly; SameSite=Lax; ` +
     `Max-Age=${OWNER_COOKIE_MAX_AGE_S}${secure}`;
@@ -33,8 +36,8 @@ function setOwnerCookie(request: IncomingMessage, response: ServerResponse, secr
  * same browser) owns its turns, on any instance and after a change of network, and nobody can
  * guess it; the store keeps only its hash.
  */
-export function cookieOwner(request: IncomingMessage, response: ServerResponse): string {
-  let secret = cookieValue(request.headers.cookie, OWNER_COOKIE_NAME);
+export function cookieOwner(request: RequestView<unknown>, response: HeaderTarget): string {
+  let secret = cookieValue(request.header('cookie'), OWNER_COOKIE_NAME);
   if (secret === undefined || !OWNER_SECRET.test(secret)) {
     secret = randomBytes(18).toString('base64url');
     setOwnerCookie(request, response, secret);

@@ -20,10 +20,10 @@ export interface TurnRun extends TurnUsageSource {
 }
 
 /** What ending a turn reports to. */
-export interface TurnEnding {
+export interface TurnEnding<Req, Res> {
   readonly producer: TurnProducer;
-  readonly context: ChatRequestContext;
-  readonly report: FinishReport;
+  readonly context: ChatRequestContext<Req, Res>;
+  readonly report: FinishReport<Req, Res>;
   readonly answerOptions: ErrorResponseOptions;
 }
 
@@ -33,7 +33,7 @@ export interface TurnEnding {
  * cut short), and the one call that ended the turn runs `onFinish` (and `onError` for a
  * failure).
  */
-export async function endTurn(run: TurnRun, ending: TurnEnding): Promise<void> {
+export async function endTurn<Req, Res>(run: TurnRun, ending: TurnEnding<Req, Res>): Promise<void> {
   const { producer, context, report, answerOptions } = ending;
   const { status, completion } = run;
   const errorBody =

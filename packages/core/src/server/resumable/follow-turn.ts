@@ -1,6 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { ResponseSink } from '../edge/exchange.js';
 import { toErrorResponse } from '../error-response.js';
-import { SSEResponseWriter } from '../sse-response-writer.js';
 import type { TurnEntry } from '../turns/turn-store.js';
 import { turnEndErrorBody, turnEventBytes } from './turn-event-bytes.js';
 import { turnRequestError } from './turn-request-error.js';
@@ -10,7 +9,7 @@ export const TURN_ID_HEADER = 'x-chatwire-turn-id';
 
 /** How a turn's events are written to one client. */
 export interface FollowWriting {
-  readonly response: ServerResponse;
+  readonly response: ResponseSink<unknown>;
   readonly keepAliveMs: number | undefined;
   /** The headers the answer starts with, beside the SSE ones and the turn id. */
   readonly headers?: Record<string, string>;
@@ -26,8 +25,11 @@ export async function followTurn(
   entries: AsyncIterable<TurnEntry>,
   { response, keepAliveMs, headers }: FollowWriting,
 ): Promise<void> {
-  const writer = new SSEResponseWriter(response, { keepAliveMs });
-  writer.start(200, { ...headers, [TURN_ID_HEADER]: turnId });
+  const writer = response.openEventStream(
+    200,
+    { ...headers, [TURN_ID_HEADER]: turnId },
+    keepAliveMs,
+  );
   let sawError = false;
   try {
     for await (const entry of entries) {

@@ -17,10 +17,10 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
  * leaving under the `'abort'` policy (`disconnected`) aborts the upstream call through the
  * deadline's signal; a store that refuses an event (too large, unreachable) ends the read too.
  */
-export async function produceTurn(
+export async function produceTurn<Req, Res>(
   { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   disconnected: AbortSignal,
-  ending: TurnEnding,
+  ending: TurnEnding<Req, Res>,
 ): Promise<void> {
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];

@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { writeJson } from '../write-json-response.js';
+import type { RequestView, ResponseSink } from '../edge/exchange.js';
 import { followTurn } from './follow-turn.js';
 import { turnRequestError } from './turn-request-error.js';
 import type { TurnRoute } from './turn-route.js';
@@ -12,11 +11,11 @@ type TurnRead = Extract<TurnRoute, { kind: 'resume' | 'stop' }>;
  * DELETE (stop the turn wherever it runs; answers `{ id, status }`) of `?turn=`, for its
  * owner only. Store refusals are thrown as the answers they map to (404, 503, 400).
  */
-export async function serveTurnRequest(
+export async function serveTurnRequest<Req>(
   route: TurnRead,
-  turns: TurnServing,
-  request: IncomingMessage,
-  response: ServerResponse,
+  turns: TurnServing<Req>,
+  request: RequestView<Req>,
+  response: ResponseSink<unknown>,
   signal: AbortSignal,
 ): Promise<void> {
   const { store, keepAliveMs } = turns;
@@ -24,7 +23,7 @@ export async function serveTurnRequest(
     const owner = await turns.owner(request, response);
     if (route.kind === 'stop') {
       const { id, status } = await store.stop(route.turnId, owner);
-      writeJson(response, 200, JSON.stringify({ id, status }));
+      response.sendJson(200, JSON.stringify({ id, status }));
       return;
     }
     const entries = await store.follow(route.turnId, owner, { after: route.after, signal });

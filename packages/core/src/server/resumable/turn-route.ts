@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChatRequestError } from '../../errors/chat-request-error.js';
+import type { HeaderTarget, RequestView } from '../edge/exchange.js';
 
 /** What a request to an endpoint with a turn store asks for. */
 export type TurnRoute =
@@ -21,10 +21,6 @@ function badRequest(message: string, code: string, param: string | null = null):
   return new ChatRequestError({ status: 400, message, code, param });
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function turnIdOf(query: URLSearchParams): string {
   const turnId = query.get('turn');
   if (turnId === null || turnId === '') {
@@ -37,10 +33,10 @@ function turnIdOf(query: URLSearchParams): string {
  * The method step of an endpoint with a turn store: POST (plain or with a key), GET and DELETE
  * of `?turn=`; other methods get 405 naming the three.
  */
-export function turnRoute(request: IncomingMessage, response: ServerResponse): TurnRoute {
+export function turnRoute(request: RequestView<unknown>, response: HeaderTarget): TurnRoute {
   const method = request.method;
   if (method === 'POST') {
-    const key = single(request.headers['idempotency-key']);
+    const key = request.header('idempotency-key');
     if (key === undefined) return { kind: 'plain' };
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw badRequest(
@@ -50,9 +46,9 @@ export function turnRoute(request: IncomingMessage, response: ServerResponse): T
     }
     return { kind: 'create', key };
   }
-  const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  const query = new URL(request.url, 'http://localhost').searchParams;
   if (method === 'GET') {
-    const after = single(request.headers['last-event-id']) ?? query.get('lastEventId') ?? undefined;
+    const after = request.header('last-event-id') ?? query.get('lastEventId') ?? undefined;
     return { kind: 'resume', turnId: turnIdOf(query), after: after === '' ? undefined : after };
   }
   if (method === 'DELETE') return { kind: 'stop', turnId: turnIdOf(query) };
