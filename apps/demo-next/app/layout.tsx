@@ -8,7 +8,11 @@ export const metadata: Metadata = {
   icons: { icon: 'data:,' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, colorScheme: 'light dark' };
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+};
 
 /** The document around the chat page, as demo-web's index.html has it. */
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {

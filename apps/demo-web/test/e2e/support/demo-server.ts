@@ -36,7 +36,11 @@ const COMMANDS: Record<DemoBackend, DemoCommand> = {
     args: ['--import', 'tsx', 'src/main.ts'],
     listening: LISTENING,
   },
-  'demo-nest': { cwd: new URL('demo-nest/', appsDir), args: ['dist/main.js'], listening: LISTENING },
+  'demo-nest': {
+    cwd: new URL('demo-nest/', appsDir),
+    args: ['dist/main.js'],
+    listening: LISTENING,
+  },
   // `next start` of the app's production build (`pnpm --filter demo-next build`).
   'demo-next': {
     cwd: new URL('demo-next/', appsDir),
@@ -127,9 +131,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
     if (response?.ok) {
       const page = await response.text();
       if (page.includes('id="root"')) return;
-      throw new Error(
-        `${url} answered without the page; is it built?\n${page.slice(0, 200)}`,
-      );
+      throw new Error(`${url} answered without the page; is it built?\n${page.slice(0, 200)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
