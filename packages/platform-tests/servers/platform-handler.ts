@@ -2,6 +2,7 @@ import { createClient } from '@chatwire/core';
 import {
   type ChatCompletionsFetchHandler,
   createChatCompletionsFetchHandler,
+  MemoryTurnStore,
 } from '@chatwire/core/server';
 
 /** The path every platform serves the chat endpoint at. */
@@ -16,6 +17,8 @@ export interface PlatformSettings {
   provider?: string;
   /** The model filled in when the browser names none; without it the body goes without one. */
   defaultModel?: string;
+  /** `'memory'` records streamed turns in a `MemoryTurnStore`, so that they can be resumed. */
+  turns?: 'memory';
 }
 
 /** The environment variables a platform running in another process reads its settings from. */
@@ -24,6 +27,7 @@ export const SETTINGS_ENV = {
   apiKey: 'CHATWIRE_UPSTREAM_API_KEY',
   provider: 'CHATWIRE_UPSTREAM_PROVIDER',
   defaultModel: 'CHATWIRE_DEFAULT_MODEL',
+  turns: 'CHATWIRE_TURNS',
 } as const;
 
 /** The settings as environment variables, for a platform started in another process. */
@@ -48,12 +52,14 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Platfo
     apiKey,
     provider: env[SETTINGS_ENV.provider],
     defaultModel: env[SETTINGS_ENV.defaultModel],
+    turns: env[SETTINGS_ENV.turns] === 'memory' ? 'memory' : undefined,
   };
 }
 
 /**
  * The chat endpoint every platform serves: the fetch handler with default options, its client
- * calling the given upstream without retries (an upstream error reaches the browser as sent).
+ * calling the given upstream without retries (an upstream error reaches the browser as sent),
+ * and a turn store when the settings ask for one.
  */
 export function platformHandler(settings: PlatformSettings): ChatCompletionsFetchHandler {
   const client = createClient({
@@ -62,11 +68,16 @@ export function platformHandler(settings: PlatformSettings): ChatCompletionsFetc
     provider: settings.provider,
     maxRetries: 0,
   });
+  const turnStore = settings.turns === 'memory' ? new MemoryTurnStore() : undefined;
   const handler = createChatCompletionsFetchHandler({
     client,
     defaultModel: settings.defaultModel,
+    turnStore,
   });
   return Object.assign((request: Request) => handler(request), {
-    close: () => client.close(),
+    close: async () => {
+      await turnStore?.close();
+      await client.close();
+    },
   });
 }

@@ -13,10 +13,14 @@ export const MODEL = 'gpt-4o-mini';
 export const SERVER_KEY = 'platform-server-key';
 
 /** A question with a short answer. */
-export const QUESTION: ChatCompletionMessageParam[] = [{ role: 'user', content: 'What is the tallest mountain on Earth?' }];
+export const QUESTION: ChatCompletionMessageParam[] = [
+  { role: 'user', content: 'What is the tallest mountain on Earth?' },
+];
 
 /** A question whose streamed answer takes a while at the emulator's pace. */
-export const LONG_QUESTION: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Write a 500-word essay about the sea.' }];
+export const LONG_QUESTION: ChatCompletionMessageParam[] = [
+  { role: 'user', content: 'Write a 500-word essay about the sea.' },
+];
 
 /** A chat POST with a fresh trace id in `x-request-id`, which the upstream call carries too. */
 export function chatPost(

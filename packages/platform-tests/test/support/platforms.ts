@@ -15,8 +15,8 @@ import {
 export interface RunningEndpoint {
   /** The endpoint's URL (not listened on for direct calls). */
   url: string;
-  /** Sends one request to the endpoint and resolves to its answer. */
-  send(init: RequestInit): Promise<Response>;
+  /** Sends one request to the endpoint (with `search`, a query such as `?turn=…`). */
+  send(init: RequestInit, search?: string): Promise<Response>;
   /** Stops whatever `start` started. */
   close(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export const directCalls: Platform = {
     const url = `http://127.0.0.1${CHAT_PATH}`;
     return {
       url,
-      send: (init) => handler(new Request(url, withDuplex(init))),
+      send: (init, search = '') => handler(new Request(url + search, withDuplex(init))),
       close: () => handler.close(),
     };
   },
@@ -59,7 +59,7 @@ export const honoOnNode: Platform = {
     const url = `http://127.0.0.1:${port}${CHAT_PATH}`;
     return {
       url,
-      send: (init) => fetch(url, withDuplex(init)),
+      send: (init, search = '') => fetch(url + search, withDuplex(init)),
       close: async () => {
         await new Promise((resolve) => {
           server.close(resolve);
@@ -126,7 +126,7 @@ export const bunServe: Platform = {
     const url = `http://127.0.0.1:${port}${CHAT_PATH}`;
     return {
       url,
-      send: (init) => fetch(url, withDuplex(init)),
+      send: (init, search = '') => fetch(url + search, withDuplex(init)),
       close: () => stopProcess(child),
     };
   },
