@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { buildClient } from './build-client.js';
 import type { ChatwireClient } from './chatwire-client.js';
 import type { ClientOptions } from './client-options.js';
+import { isBun } from './environment.js';
 import { activeOpenTelemetryContext } from './tracing/otel-trace-context.js';
 import { createFetchTransport } from './transport-fetch.js';
 import { createNodeTransport } from './transport-node.js';
@@ -11,7 +12,8 @@ export interface NodeClientOptions extends ClientOptions {
   /**
    * The undici dispatcher to send with (a `ProxyAgent`, a `MockAgent`, an `Agent` with
    * custom TLS). By default the client owns a keep-alive `Agent`, closed by `client.close()`.
-   * Ignored when `fetch` is given.
+   * Ignored when `fetch` is given. On Bun, whose `undici` has no working dispatcher, the client
+   * sends with Bun's own `fetch` unless a dispatcher is given.
    */
   dispatcher?: Dispatcher;
 }
@@ -37,7 +39,9 @@ export function createClient(options: NodeClientOptions = {}): ChatwireClient {
   return buildClient(
     rest,
     (url, fetch) =>
-      fetch === undefined ? createNodeTransport(url, dispatcher) : createFetchTransport(url, fetch),
+      fetch !== undefined || (dispatcher === undefined && isBun())
+        ? createFetchTransport(url, fetch)
+        : createNodeTransport(url, dispatcher),
     activeOpenTelemetryContext,
   );
 }

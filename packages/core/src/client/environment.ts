@@ -17,3 +17,11 @@ export function readEnv(name: string): string | undefined {
   const value = process?.env?.[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
+
+/**
+ * Whether the code runs on Bun, whose built-in `undici` module has no working dispatcher: the
+ * client sends with Bun's own `fetch` there.
+ */
+export function isBun(): boolean {
+  return typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined';
+}
