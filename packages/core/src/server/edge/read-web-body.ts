@@ -14,9 +14,9 @@ function concatenate(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 /**
- * A body of declared length, read whole: the server's HTTP parser ends it at that length
- * (checked to be within the limit already), and a runtime reads it faster whole than as a
- * stream (`@hono/node-server` then makes no stream at all). A body longer than the limit
+ * A body of declared length (or none), read whole: the server's HTTP parser ends it at that
+ * length (checked to be within the limit already), and a runtime reads it faster whole than as
+ * a stream (`@hono/node-server` then makes no stream at all). A body longer than the limit
  * anyway (a `Request` built in code) is still refused.
  */
 async function readDeclared(request: Request, limit: number): Promise<Uint8Array> {
@@ -69,16 +69,16 @@ export async function readWebJsonBody(request: Request, limits: BodyLimits): Pro
   const { headers } = request;
   const contentLength = headers.get('content-length') ?? undefined;
   refuseBeforeReading(headers.get('content-type') ?? undefined, contentLength, limits.bytes);
-  if (request.body === null) return parseJsonBytes(new Uint8Array(0));
   const expired = new AbortController();
   const timer = setTimeout(
     () => expired.abort(requestTimeoutError(limits.timeoutMs)),
     limits.timeoutMs,
   );
+  // `request.body` only when needed: `@hono/node-server` makes a whole Request to answer it.
   const reading =
-    contentLength === undefined
-      ? readStreamed(request.body, limits.bytes, expired.signal)
-      : readDeclared(request, limits.bytes);
+    contentLength !== undefined || request.body === null
+      ? readDeclared(request, limits.bytes)
+      : readStreamed(request.body, limits.bytes, expired.signal);
   // After a timeout the read may still fail: nobody waits for it any more.
   reading.catch(() => {});
   try {
