@@ -8,6 +8,7 @@ import {
   startRawPipeProxy,
 } from './lib/express-proxies.js';
 import { startExpressBenchUpstream } from './lib/express-upstream.js';
+import { interleave } from './lib/interleave.js';
 import { median } from './lib/measure.js';
 import { formatNumber, printTable } from './lib/table.js';
 
@@ -29,20 +30,6 @@ const OPENAI = 'openai SDK proxy';
 interface Contender {
   name: string;
   proxy: BenchProxy;
-}
-
-/** Runs `run` for every contender in rotating order, `rounds` times, after one warm-up round. */
-async function interleave(
-  contenders: readonly Contender[],
-  rounds: number,
-  run: (contender: Contender) => Promise<void>,
-): Promise<void> {
-  for (const contender of contenders) await run(contender);
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < contenders.length; k++) {
-      await run(contenders[(k + round) % contenders.length]!);
-    }
-  }
 }
 
 function fail(name: string, errors: number, firstError: string | undefined): never {

@@ -25,7 +25,7 @@ export interface BenchProxy {
  * Serves `listener` on a loopback port; stopping closes every connection, then calls `release`
  * to free what the proxy holds (an agent, a client).
  */
-async function serve(
+export async function serveProxy(
   listener: RequestListener,
   release: () => Promise<void> = async () => {},
 ): Promise<BenchProxy> {
@@ -87,7 +87,7 @@ function rawPipe(baseURL: string, agent: Agent) {
 export async function startRawPipeProxy(baseURL: string): Promise<BenchProxy> {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   const pipe = rawPipe(baseURL, agent);
-  return serve(
+  return serveProxy(
     (incoming, outgoing) => void pipe(incoming, outgoing),
     () => agent.close(),
   );
@@ -99,7 +99,7 @@ export async function startExpressRawPipeProxy(baseURL: string): Promise<BenchPr
   const pipe = rawPipe(baseURL, agent);
   const app = express();
   app.post('/api/chat', (req, res) => void pipe(req, res));
-  return serve(app, () => agent.close());
+  return serveProxy(app, () => agent.close());
 }
 
 /** chatwire's middleware on Express 5 with one shared client, as the README shows it. */
@@ -107,7 +107,7 @@ export async function startChatwireProxy(baseURL: string): Promise<BenchProxy> {
   const client = createClient({ baseURL, apiKey: 'bench-key', provider: 'openai', maxRetries: 0 });
   const app = express();
   app.post('/api/chat', chatCompletions({ client, allowedModels: ['gpt-4o-mini'] }));
-  return serve(app, () => client.close());
+  return serveProxy(app, () => client.close());
 }
 
 /**
@@ -133,7 +133,7 @@ export async function startOpenAISdkProxy(baseURL: string): Promise<BenchProxy> 
       res.destroy();
     }
   });
-  return serve(app);
+  return serveProxy(app);
 }
 
 /** No proxy: the client calls the upstream itself. */

@@ -104,6 +104,28 @@ describe('createChatCompletionsFetchHandler: the request', () => {
     expect((await response.json()).error.code).toBe('request_timeout');
   });
 
+  it('answers 408 when a body of declared length has not arrived within bodyTimeoutMs', async () => {
+    const send = handlerWith({ bodyTimeoutMs: 100 });
+    const { init } = chatPost('', { 'content-length': '500' });
+    const response = await send({
+      ...init,
+      body: watchedBody().body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(408);
+    expect((await response.json()).error.code).toBe('request_timeout');
+  });
+
+  it('refuses with 413 a body built in code that is longer than it declares', async () => {
+    const send = handlerWith({ bodyLimit: 1000 });
+    const { init } = chatPost(JSON.stringify({ messages: QUESTION, pad: 'x'.repeat(2000) }), {
+      'content-length': '900',
+    });
+    const response = await send(init);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('request_too_large');
+  });
+
   it('refuses a body nested deeper than maxJsonDepth with 400 json_too_deep', async () => {
     const send = handlerWith({ maxJsonDepth: 8 });
     const deep = `{"messages": ${'['.repeat(20)}${']'.repeat(20)}}`;

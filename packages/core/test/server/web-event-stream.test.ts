@@ -9,22 +9,33 @@ async function readText(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
 }
 
 describe('WebEventStream', () => {
-  it('holds the writer until the reader asks for more', async () => {
+  it('hands the events written while the reader is busy over together, at its next pull', async () => {
     const stream = new WebEventStream(0, () => {});
     const reader = stream.readable.getReader();
-    expect(stream.write('data: 1\n\n')).toBe(false);
+    expect(stream.write('data: 1\n\n')).toBe(true);
+    expect(stream.write('data: 2\n\n')).toBe(true);
+    expect(await readText(reader)).toBe('data: 1\n\ndata: 2\n\n');
+    const next = reader.read();
+    stream.write('data: 3\n\n');
+    expect(decoder.decode((await next).value)).toBe('data: 3\n\n');
+  });
+
+  it('makes the writer wait once 64 KiB are held for a reader that does not read', async () => {
+    const stream = new WebEventStream(0, () => {});
+    const reader = stream.readable.getReader();
+    const event = `data: ${'x'.repeat(1000)}\n\n`;
+    let accepted = 0;
+    while (stream.write(event) && accepted < 1000) accepted++;
+    expect(accepted).toBe(Math.floor((64 * 1024) / event.length));
     let drained = false;
     const waiting = stream.drained().then(() => {
       drained = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(drained).toBe(false);
-    expect(await readText(reader)).toBe('data: 1\n\n');
-    const next = reader.read();
+    expect((await reader.read()).value?.byteLength).toBe((accepted + 1) * event.length);
     await waiting;
     expect(drained).toBe(true);
-    stream.write('data: 2\n\n');
-    expect(decoder.decode((await next).value)).toBe('data: 2\n\n');
   });
 
   it('sends a keep-alive comment in a silence while the reader waits', async () => {

@@ -128,12 +128,16 @@ export interface WebExchange extends ChatExchange<Request, Headers> {
  * does (the runtime saw the client leave) or when the answer's body is cancelled.
  */
 export function webExchange(request: Request): WebExchange {
-  const cancelled = new AbortController();
-  const sink = new WebResponseSink(() => cancelled.abort());
+  // One controller and a listener: `AbortSignal.any` costs more than the rest of the exchange.
+  const left = new AbortController();
+  const leave = (): void => left.abort();
+  if (request.signal.aborted) leave();
+  else request.signal.addEventListener('abort', leave, { once: true });
+  const sink = new WebResponseSink(leave);
   return {
     request: new WebRequestView(request),
     response: sink,
-    signal: AbortSignal.any([request.signal, cancelled.signal]),
+    signal: left.signal,
     answer: sink.response,
     abandon: () => sink.abandon(),
   };

@@ -4,19 +4,37 @@ import type { EventStreamWriter } from './exchange.js';
 
 const encoder = new TextEncoder();
 
+/** Bytes held for a busy reader before the writer is asked to wait. */
+const PENDING_LIMIT = 64 * 1024;
+
+function concatenate(pieces: readonly Uint8Array[], size: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return bytes;
+}
+
 /**
- * An answer of server-sent events as a pull-based `ReadableStream` (high-water mark 0): a
- * write is queued at once, and the next waits until the server reading the stream asks for
- * more, so that a slow client holds back the upstream instead of growing this server's
- * memory. A `: keep-alive` comment goes out after `keepAliveMs` of silence, when the reader is
- * waiting. Cancelling the stream (the client left) calls `onCancel`.
+ * An answer of server-sent events as a pull-based `ReadableStream` (high-water mark 0): an
+ * event goes to the reader as soon as it asks for more; events written while it is busy
+ * sending are held, up to 64 KiB, and handed over together at its next pull (one write to the
+ * socket instead of many). Past that the writer must await `drained()`, so that a slow client
+ * holds back the upstream instead of growing this server's memory. A `: keep-alive` comment
+ * goes out after `keepAliveMs` of silence while the reader waits. Cancelling the stream (the
+ * client left) calls `onCancel`.
  */
 export class WebEventStream implements EventStreamWriter {
   readonly readable: ReadableStream<Uint8Array>;
   #controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   #closed = false;
-  /** Whether the reader asked for more than was written. */
+  /** Whether the reader waits for bytes (it pulled, and nothing was handed over since). */
   #wanted = false;
+  #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
   #waiters: Array<() => void> = [];
   readonly #keepAliveMs: number;
   #keepAlive: ReturnType<typeof setTimeout> | undefined;
@@ -30,10 +48,13 @@ export class WebEventStream implements EventStreamWriter {
           this.#controller = controller;
         },
         pull: () => {
-          this.#wanted = true;
+          if (this.#pending.length > 0) this.#handOver();
+          else this.#wanted = true;
           this.#release();
         },
         cancel: () => {
+          this.#pending = [];
+          this.#pendingBytes = 0;
           this.#close();
           onCancel();
         },
@@ -49,14 +70,20 @@ export class WebEventStream implements EventStreamWriter {
 
   write(chunk: Uint8Array | string): boolean {
     if (this.#closed) return false;
-    this.#wanted = false;
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     this.#lastWriteAt = performance.now();
-    this.#controller!.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-    return this.#wanted;
+    if (this.#wanted) {
+      this.#wanted = false;
+      this.#controller!.enqueue(bytes);
+      return true;
+    }
+    this.#pending.push(bytes);
+    this.#pendingBytes += bytes.byteLength;
+    return this.#pendingBytes < PENDING_LIMIT;
   }
 
   drained(): Promise<void> {
-    if (this.#closed || this.#wanted) return Promise.resolve();
+    if (this.#closed || this.#pendingBytes < PENDING_LIMIT) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
@@ -67,8 +94,16 @@ export class WebEventStream implements EventStreamWriter {
 
   end(): void {
     if (this.#closed) return;
+    if (this.#pending.length > 0) this.#handOver();
     this.#close();
     this.#controller!.close();
+  }
+
+  #handOver(): void {
+    const bytes = concatenate(this.#pending, this.#pendingBytes);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    this.#controller!.enqueue(bytes);
   }
 
   #close(): void {
