@@ -3,8 +3,8 @@
 import dynamic from 'next/dynamic';
 
 /**
- * demo-web's chat page. It reads the saved conversations from `localStorage` as it first
- * renders, so it renders in the browser only.
+ * demo-web's chat page, rendered in the browser only: its first render reads the saved
+ * conversations from `localStorage`, which a server render cannot see, so the two would differ.
  */
 export const ChatApp = dynamic(() => import('demo-web/app').then((module) => module.App), {
   ssr: false,
