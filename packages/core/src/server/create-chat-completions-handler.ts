@@ -27,6 +27,7 @@ import { serveCreatedTurn } from './resumable/create-turn.js';
 import { serveTurnRequest } from './resumable/serve-turn-request.js';
 import { type TurnRoute, turnRoute } from './resumable/turn-route.js';
 import { resolveTurnServing } from './resumable/turn-serving.js';
+import { turnTelemetry } from './telemetry/turn-telemetry.js';
 import { upstreamClient } from './upstream-client.js';
 
 const PLAIN: TurnRoute = { kind: 'plain' };
@@ -76,7 +77,8 @@ export function createChatCompletionsHandler(
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const streamUsage = options.streamUsage ?? true;
   const client = upstreamClient(options.client);
-  const report = createFinishReport(options);
+  const telemetry = turnTelemetry(options.telemetry);
+  const report = telemetry.report(createFinishReport(options));
   const answerOptions = { upstreamErrors: options.upstreamErrors };
   const turns = resolveTurnServing(options);
   const route = (request: IncomingMessage, response: ServerResponse): TurnRoute => {
@@ -149,5 +151,5 @@ export function createChatCompletionsHandler(
     }
   };
 
-  return Object.assign(handle, { close: () => client.close() });
+  return Object.assign(telemetry.serve(handle), { close: () => client.close() });
 }

@@ -70,7 +70,7 @@ export function recordTelemetry(): TelemetryRecorder {
               points.push({
                 attributes: point.attributes,
                 count: point.value.count,
-                sum: point.value.sum,
+                sum: point.value.sum ?? 0,
               });
             }
           }
