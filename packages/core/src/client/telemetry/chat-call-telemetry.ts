@@ -10,14 +10,19 @@ import { responseAttributes } from './gen-ai-response-attributes.js';
 import { STATUS_ERROR, type TelemetryAttributes, type TelemetrySpan } from './otel-types.js';
 import { providerName } from './provider-name.js';
 
+/** Where the gateway is: `server.address` and `server.port`. */
+export interface GatewayAddress {
+  readonly address: string;
+  readonly port: number;
+}
+
 /** What one call's telemetry records into. */
 export interface CallRecorders {
   /** The call's span; `undefined` when it is not recorded (no SDK, or sampled out). */
   readonly span: TelemetrySpan | undefined;
   readonly metrics: GenAiClientMetrics;
   readonly recordContent: boolean;
-  /** `server.address` and `server.port` of the gateway. */
-  readonly server: TelemetryAttributes;
+  readonly server: GatewayAddress;
 }
 
 function seconds(from: number): number {
@@ -37,18 +42,16 @@ export class ChatCallTelemetry implements CallObserver {
   readonly #span: TelemetrySpan | undefined;
   readonly #recorders: CallRecorders;
   readonly #startedAt = performance.now();
-  readonly #metricAttributes: TelemetryAttributes;
+  readonly #model: string;
+  #provider = 'portkey';
+  #responseModel: string | undefined;
   #resends = 0;
   #ended = false;
 
   constructor(body: ChatCompletionCreateParams, recorders: CallRecorders) {
     this.#recorders = recorders;
     this.#span = recorders.span;
-    this.#metricAttributes = {
-      'gen_ai.operation.name': 'chat',
-      'gen_ai.request.model': body.model,
-      ...recorders.server,
-    };
+    this.#model = body.model;
     if (this.#span !== undefined && recorders.recordContent) {
       this.#span.setAttributes(inputContentAttributes(body));
     }
@@ -64,7 +67,7 @@ export class ChatCallTelemetry implements CallObserver {
   /** Records where the call went: its provider, and its ids in Portkey's trace. */
   sending(headers: Readonly<Record<string, string>>): void {
     const provider = providerName(headers['x-portkey-provider']);
-    this.#metricAttributes['gen_ai.provider.name'] = provider;
+    this.#provider = provider;
     this.#span?.setAttributes({
       'gen_ai.provider.name': provider,
       'portkey.trace_id': headers['x-portkey-trace-id'],
@@ -115,7 +118,7 @@ export class ChatCallTelemetry implements CallObserver {
   firstChunk(): void {
     const elapsed = seconds(this.#startedAt);
     this.#span?.setAttribute('gen_ai.response.time_to_first_chunk', elapsed);
-    this.#recorders.metrics.timeToFirstChunk.record(elapsed, this.#metricAttributes);
+    this.#recorders.metrics.timeToFirstChunk.record(elapsed, this.#attributes());
   }
 
   answered(completion: ChatCompletion): void {
@@ -130,36 +133,53 @@ export class ChatCallTelemetry implements CallObserver {
     this.#end(error);
   }
 
-  #describe(completion: ChatCompletion): void {
-    const attributes = responseAttributes(completion);
-    const responseModel = attributes['gen_ai.response.model'];
-    if (responseModel !== undefined)
-      this.#metricAttributes['gen_ai.response.model'] = responseModel;
-    const { tokenUsage } = this.#recorders.metrics;
-    const input = attributes['gen_ai.usage.input_tokens'];
-    const output = attributes['gen_ai.usage.output_tokens'];
-    if (typeof input === 'number') {
-      tokenUsage.record(input, { ...this.#metricAttributes, 'gen_ai.token.type': 'input' });
+  /**
+   * The attributes of one measurement: a new object each time, since an SDK may keep the one
+   * it is given.
+   */
+  #attributes(tokenType?: string, error?: string): TelemetryAttributes {
+    const { address, port } = this.#recorders.server;
+    const attributes: TelemetryAttributes = {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': this.#provider,
+      'gen_ai.request.model': this.#model,
+      'server.address': address,
+      'server.port': port,
+    };
+    if (this.#responseModel !== undefined) {
+      attributes['gen_ai.response.model'] = this.#responseModel;
     }
-    if (typeof output === 'number') {
-      tokenUsage.record(output, { ...this.#metricAttributes, 'gen_ai.token.type': 'output' });
+    if (tokenType !== undefined) attributes['gen_ai.token.type'] = tokenType;
+    if (error !== undefined) attributes['error.type'] = error;
+    return attributes;
+  }
+
+  #describe(completion: ChatCompletion): void {
+    if (completion.model) this.#responseModel = completion.model;
+    const usage = completion.usage;
+    if (usage) {
+      const { tokenUsage } = this.#recorders.metrics;
+      tokenUsage.record(usage.prompt_tokens, this.#attributes('input'));
+      tokenUsage.record(usage.completion_tokens, this.#attributes('output'));
     }
     if (this.#span === undefined) return;
-    this.#span.setAttributes(attributes);
+    this.#span.setAttributes(responseAttributes(completion));
     if (this.#recorders.recordContent)
       this.#span.setAttributes(outputContentAttributes(completion));
   }
 
   #end(error: unknown): void {
     this.#ended = true;
-    const attributes = this.#metricAttributes;
-    if (error !== undefined) attributes['error.type'] = errorType(error);
-    this.#recorders.metrics.duration.record(seconds(this.#startedAt), attributes);
+    const type = error === undefined ? undefined : errorType(error);
+    this.#recorders.metrics.duration.record(
+      seconds(this.#startedAt),
+      this.#attributes(undefined, type),
+    );
     const span = this.#span;
     if (span === undefined) return;
     if (this.#resends > 0) span.setAttribute('http.request.resend_count', this.#resends);
-    if (error !== undefined) {
-      span.setAttribute('error.type', attributes['error.type'] as string);
+    if (type !== undefined) {
+      span.setAttribute('error.type', type);
       span.setStatus({ code: STATUS_ERROR, message: (error as Error).message });
     }
     span.end();

@@ -1,11 +1,10 @@
 import type { ChatCompletionCreateParams } from '../../types/index.js';
-import { ChatCallTelemetry } from './chat-call-telemetry.js';
+import { ChatCallTelemetry, type GatewayAddress } from './chat-call-telemetry.js';
 import { createGenAiClientMetrics, type GenAiClientMetrics } from './gen-ai-metrics.js';
 import { requestAttributes } from './gen-ai-request-attributes.js';
 import {
   type MeterProviderLike,
   SPAN_KIND,
-  type TelemetryAttributes,
   type TelemetryHistogram,
   type TelemetrySpan,
   type TelemetryTracer,
@@ -16,14 +15,17 @@ import type { ClientTelemetryOptions } from './telemetry-options.js';
 /** The instrumentation scope the spans and metrics are recorded under. */
 export const INSTRUMENTATION_SCOPE = '@chatwire/core';
 
-/** The providers to fall back on: the global ones of `@opentelemetry/api`, once it loaded. */
+/**
+ * The providers to fall back on: the global ones of `@opentelemetry/api`, once it loaded, and
+ * the meter its providers give when no SDK is registered.
+ */
 export type GlobalProviders = () =>
-  | { tracerProvider: TracerProviderLike; meterProvider: MeterProviderLike }
+  | { tracerProvider: TracerProviderLike; meterProvider: MeterProviderLike; noopMeter: unknown }
   | undefined;
 
 /** Starts the telemetry of each call of one client. */
 export interface ClientTelemetry {
-  /** The telemetry of a call about to be sent; `undefined` when there are no providers. */
+  /** The telemetry of a call about to be sent; `undefined` when nothing would record it. */
   start(body: ChatCompletionCreateParams): ChatCallTelemetry | undefined;
 }
 
@@ -34,10 +36,10 @@ const NO_METRICS: GenAiClientMetrics = {
   timeToFirstChunk: NO_HISTOGRAM,
 };
 
-function serverAttributes(baseURL: string): TelemetryAttributes {
+function serverOf(baseURL: string): GatewayAddress {
   const url = new URL(baseURL);
   const port = url.port === '' ? (url.protocol === 'http:' ? 80 : 443) : Number(url.port);
-  return { 'server.address': url.hostname, 'server.port': port };
+  return { address: url.hostname, port };
 }
 
 /**
@@ -50,10 +52,10 @@ export function createClientTelemetry(
   globals: GlobalProviders,
 ): ClientTelemetry | undefined {
   if (options === false) return undefined;
-  const server = serverAttributes(baseURL);
+  const server = serverOf(baseURL);
   const recordContent = options?.recordContent === true;
   let tracers: { provider: TracerProviderLike; tracer: TelemetryTracer } | undefined;
-  let meters: { provider: MeterProviderLike; metrics: GenAiClientMetrics } | undefined;
+  let meters: { provider: MeterProviderLike; metrics: GenAiClientMetrics | undefined } | undefined;
 
   const tracerOf = (provider: TracerProviderLike): TelemetryTracer => {
     if (tracers?.provider !== provider) {
@@ -61,10 +63,17 @@ export function createClientTelemetry(
     }
     return tracers.tracer;
   };
-  const metricsOf = (provider: MeterProviderLike): GenAiClientMetrics => {
+  /** The instruments of a meter provider; `undefined` for the API's, which records nothing. */
+  const metricsOf = (
+    provider: MeterProviderLike,
+    noopMeter: unknown,
+  ): GenAiClientMetrics | undefined => {
     if (meters?.provider !== provider) {
       const meter = provider.getMeter(INSTRUMENTATION_SCOPE);
-      meters = { provider, metrics: createGenAiClientMetrics(meter) };
+      meters = {
+        provider,
+        metrics: meter === noopMeter ? undefined : createGenAiClientMetrics(meter),
+      };
     }
     return meters.metrics;
   };
@@ -74,12 +83,20 @@ export function createClientTelemetry(
     body: ChatCompletionCreateParams,
   ): TelemetrySpan | undefined => {
     const name = body.model ? `chat ${body.model}` : 'chat';
+    // What a sampler needs is given at the start; the rest only to a span that is recorded.
     const span = tracer.startSpan(name, {
       kind: SPAN_KIND.client,
-      attributes: { ...requestAttributes(body), ...server },
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.request.model': body.model,
+        'server.address': server.address,
+        'server.port': server.port,
+      },
     });
     // A span nobody records (no SDK, or sampled out) gets no attributes and links nothing.
-    return span.isRecording() ? span : undefined;
+    if (!span.isRecording()) return undefined;
+    span.setAttributes(requestAttributes(body));
+    return span;
   };
 
   return {
@@ -90,10 +107,15 @@ export function createClientTelemetry(
           : undefined;
       const tracerProvider = options?.tracerProvider ?? fallback?.tracerProvider;
       const meterProvider = options?.meterProvider ?? fallback?.meterProvider;
-      if (tracerProvider === undefined && meterProvider === undefined) return undefined;
+      const span =
+        tracerProvider === undefined ? undefined : startSpan(tracerOf(tracerProvider), body);
+      const metrics =
+        meterProvider === undefined ? undefined : metricsOf(meterProvider, fallback?.noopMeter);
+      // Without an SDK, the call pays for nothing more than finding that out.
+      if (span === undefined && metrics === undefined) return undefined;
       return new ChatCallTelemetry(body, {
-        span: tracerProvider === undefined ? undefined : startSpan(tracerOf(tracerProvider), body),
-        metrics: meterProvider === undefined ? NO_METRICS : metricsOf(meterProvider),
+        span,
+        metrics: metrics ?? NO_METRICS,
         recordContent,
         server,
       });
