@@ -8,9 +8,10 @@ import { type ChatwireClient, createClient } from '../../src/client/index.js';
 import {
   type ChatCompletionsHandlerOptions,
   createChatCompletionsHandler,
+  MemoryTurnStore,
 } from '../../src/server/index.js';
 import { chunkEvent, completionBody } from '../support/fixtures.js';
-import { sendJSON } from '../support/responses.js';
+import { sendJSON, sendStream } from '../support/responses.js';
 import { recordTelemetry, type TelemetryRecorder } from '../support/telemetry-recorder.js';
 import { startServer, type TestServer } from '../support/test-server.js';
 
@@ -182,6 +183,23 @@ describe('the span of a chat turn', () => {
     expect(turn.attributes['chatwire.turn.stop_reason']).toBe('disconnected');
     const call = newSpans(before).find((span) => span.name === 'chat m1')!;
     expect(call.attributes['error.type']).toBe('APIUserAbortError');
+  });
+
+  it('names a resumable turn by its id', async () => {
+    const origin = await endpoint(
+      (_, response) => sendStream(response, [chunkEvent('Hi', 'stop'), 'data: [DONE]\n\n']),
+      { turnStore: new MemoryTurnStore() },
+    );
+    const before = recorder.spans().length;
+    const response = await post(origin, { ...hello, stream: true }, { 'idempotency-key': 'k-1' });
+    await response.text();
+    await expect.poll(() => newSpans(before).length).toBe(2);
+    const turn = newSpans(before).find((span) => span.name === 'chat turn')!;
+    expect(turn.attributes).toMatchObject({
+      'chatwire.turn.id': response.headers.get('x-chatwire-turn-id'),
+      'chatwire.turn.stop_reason': 'completed',
+      'chatwire.turn.stream': true,
+    });
   });
 
   it('is not recorded with telemetry: false', async () => {

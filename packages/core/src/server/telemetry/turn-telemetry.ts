@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { INSTRUMENTATION_SCOPE } from '../../client/telemetry/client-telemetry.js';
 import {
   SPAN_KIND,
   STATUS_ERROR,
   type TelemetryAttributes,
   type TelemetrySpan,
+  type TelemetryTracer,
   type TracerProviderLike,
 } from '../../client/telemetry/otel-types.js';
 import { openTelemetryApi } from '../../client/tracing/opentelemetry-api.js';
@@ -13,8 +15,6 @@ import type { ServerTelemetryOptions } from './server-telemetry-options.js';
 import { failedTurnAttributes, finishedTurnAttributes } from './turn-attributes.js';
 import { turnParent } from './turn-parent.js';
 import { turnScope } from './turn-scope.js';
-
-const INSTRUMENTATION_SCOPE = '@chatwire/core';
 
 type Handle = (
   request: IncomingMessage,
@@ -57,11 +57,8 @@ function endTurnSpan(span: TelemetrySpan, response: ServerResponse): void {
  */
 export function turnTelemetry(options: ServerTelemetryOptions | false | undefined): TurnTelemetry {
   if (options === false) return { serve: (handle) => handle, report: (report) => report };
-  let tracers: {
-    provider: TracerProviderLike;
-    tracer: ReturnType<TracerProviderLike['getTracer']>;
-  };
-  const tracerOf = (provider: TracerProviderLike) => {
+  let tracers: { provider: TracerProviderLike; tracer: TelemetryTracer } | undefined;
+  const tracerOf = (provider: TracerProviderLike): TelemetryTracer => {
     if (tracers?.provider !== provider) {
       tracers = { provider, tracer: provider.getTracer(INSTRUMENTATION_SCOPE) };
     }
