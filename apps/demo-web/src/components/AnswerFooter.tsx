@@ -7,11 +7,12 @@ function formatMs(ms: number): string {
 }
 
 /**
- * What Portkey reported about one answer, in a quiet line under it: the trace id (to find the
- * answer in Portkey's logs and the server's), token usage, latency and the cache's verdict.
+ * What Portkey reported about one answer, in a quiet line under it: the trace id and span id (to
+ * find the answer in Portkey's logs, the server's and its OpenTelemetry traces), token usage,
+ * latency and the cache's verdict.
  */
 export function AnswerFooter({ message }: { message: ChatMessage }): ReactNode {
-  const { traceId, usage, cacheStatus, latencyMs, finishReason } = message;
+  const { traceId, spanId, usage, cacheStatus, latencyMs, finishReason } = message;
   return (
     <dl className="answer-footer" aria-label="Answer details">
       {traceId !== undefined && (
@@ -22,6 +23,17 @@ export function AnswerFooter({ message }: { message: ChatMessage }): ReactNode {
               {traceId}
             </code>
             <CopyButton value={traceId} label="Copy trace id" showText={false} />
+          </dd>
+        </div>
+      )}
+      {spanId !== undefined && (
+        <div className="footer-item footer-trace">
+          <dt>Span</dt>
+          <dd>
+            <code data-testid="span-id" title={spanId}>
+              {spanId}
+            </code>
+            <CopyButton value={spanId} label="Copy span id" showText={false} />
           </dd>
         </div>
       )}

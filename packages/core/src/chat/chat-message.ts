@@ -56,6 +56,12 @@ export interface ChatMessage {
   /** Portkey's trace id of the answer (`x-portkey-trace-id`), for finding it in Portkey's logs. */
   traceId?: string;
   /**
+   * The span id of the server's upstream call in Portkey's trace (`x-portkey-span-id`), with
+   * `traceId` the place of the answer in the trace, the server's logs and its OpenTelemetry
+   * spans.
+   */
+  spanId?: string;
+  /**
    * Portkey's cache verdict for the answer (`x-portkey-cache-status`): `HIT`, `SEMANTIC HIT`,
    * `MISS`, `SEMANTIC MISS`, `DISABLED` or `REFRESH`.
    */

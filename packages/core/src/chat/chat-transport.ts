@@ -31,6 +31,11 @@ export interface ChatTransportResponse {
   traceId: string | undefined;
   /** Portkey's cache verdict (`x-portkey-cache-status`), when the server sent one. */
   cacheStatus: string | undefined;
+  /**
+   * The span id of the server's upstream call in Portkey's trace (`x-portkey-span-id`), when
+   * the server sent one.
+   */
+  spanId?: string | undefined;
   /** The turn's id when the endpoint records turns (`x-chatwire-turn-id`); else `undefined`. */
   turnId?: string | undefined;
   /**

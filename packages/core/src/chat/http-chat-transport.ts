@@ -92,6 +92,7 @@ export function createHttpChatTransport(options: HttpChatTransportOptions = {}):
             );
     return {
       traceId: headers.get('x-portkey-trace-id') ?? undefined,
+      spanId: headers.get('x-portkey-span-id') ?? undefined,
       cacheStatus: headers.get('x-portkey-cache-status') ?? undefined,
       turnId,
       chunks: readAnswer(response, lastEventId, reopen, request),

@@ -12,6 +12,8 @@ export interface LiveAnswerStart {
   startedAt: number;
   /** Portkey's trace id from the response headers. */
   traceId: string | undefined;
+  /** The span id of the server's upstream call, from the response headers. */
+  spanId?: string | undefined;
   /** Portkey's cache verdict from the response headers. */
   cacheStatus: string | undefined;
 }
@@ -21,6 +23,7 @@ export class LiveAnswer {
   readonly id: string;
   readonly controller: AbortController;
   readonly traceId: string | undefined;
+  readonly spanId: string | undefined;
   readonly cacheStatus: string | undefined;
   readonly #startedAt: number;
   readonly #accumulator = new ChatCompletionAccumulator();
@@ -33,6 +36,7 @@ export class LiveAnswer {
     this.id = start.id;
     this.controller = start.controller;
     this.traceId = start.traceId;
+    this.spanId = start.spanId;
     this.cacheStatus = start.cacheStatus;
     this.#startedAt = start.startedAt;
   }
@@ -73,6 +77,7 @@ export class LiveAnswer {
     }
     if (completion.model) message.model = completion.model;
     if (this.traceId !== undefined) message.traceId = this.traceId;
+    if (this.spanId !== undefined) message.spanId = this.spanId;
     if (this.cacheStatus !== undefined) message.cacheStatus = this.cacheStatus;
     if (finished) {
       if (completion.usage) message.usage = completion.usage;

@@ -52,6 +52,7 @@ export async function streamAnswer(
     controller,
     startedAt,
     traceId: response.traceId,
+    spanId: response.spanId,
     cacheStatus: response.cacheStatus,
   });
   state.startAnswer(live);

@@ -11,10 +11,11 @@ import {
   DEFAULT_TIMEOUT_MS,
 } from './client-options.js';
 import { isBrowser, readEnv } from './environment.js';
-import { RequestHeaders } from './request-headers.js';
+import { type CallHeaders, RequestHeaders } from './request-headers.js';
 import type { RequestOptions } from './request-options.js';
 import type { ChatCompletionWithMeta } from './response-meta.js';
 import { sendRequest } from './send-request.js';
+import type { ClientTelemetry } from './telemetry/client-telemetry.js';
 import type { TraceContextReader } from './tracing/active-trace-context.js';
 import type { Transport } from './transport.js';
 import type { FetchLike } from './transport-fetch.js';
@@ -92,12 +93,14 @@ function hasKeys(record: object): boolean {
 /**
  * Builds a client over the transport `makeTransport` returns for the client's endpoint URL (or
  * over `fetch` when the options name one). Shared by the Node and the browser entry points;
- * `activeTrace` places calls inside the caller's active span where the entry can read one.
+ * `activeTrace` places calls inside the caller's active span where the entry can read one, and
+ * `makeTelemetry` records each call where the entry has OpenTelemetry.
  */
 export function buildClient(
   options: ClientOptions,
   makeTransport: (url: string, fetch: FetchLike | undefined) => Transport,
   activeTrace?: TraceContextReader,
+  makeTelemetry?: (baseURL: string) => ClientTelemetry | undefined,
 ): ChatwireClient {
   const {
     baseURL: givenBaseURL,
@@ -121,6 +124,7 @@ export function buildClient(
   const baseURL = trimBaseURL(givenBaseURL ?? readEnv('PORTKEY_BASE_URL') ?? DEFAULT_BASE_URL);
   const headers = new RequestHeaders(Object.freeze(portkey), defaultHeaders, activeTrace);
   const transport = makeTransport(`${baseURL}/chat/completions`, fetch);
+  const telemetry = makeTelemetry?.(baseURL);
 
   function create(
     body: ChatCompletionCreateParams,
@@ -165,7 +169,15 @@ export function buildClient(
       if (hasKeys(rest)) portkeyOverrides = rest;
     }
     const streaming = body.stream === true;
-    const call = headers.forCall(streaming, portkeyOverrides, extraHeaders);
+    const record = telemetry?.start(body);
+    let call: CallHeaders;
+    try {
+      call = headers.forCall(streaming, portkeyOverrides, extraHeaders, record?.spanContext);
+    } catch (error) {
+      record?.failed(error);
+      throw error;
+    }
+    record?.sending(call.headers);
     const request = {
       transport,
       baseURL,
@@ -176,8 +188,12 @@ export function buildClient(
       idleTimeout: callIdleTimeout ?? callTimeout,
       maxRetries: callRetries,
       signal,
+      observer: record,
     };
-    return streaming ? sendRequest(request, true) : sendRequest(request, false);
+    const answer: Promise<ChatCompletionWithMeta | ChatCompletionStream> = streaming
+      ? sendRequest(request, true)
+      : sendRequest(request, false);
+    return record === undefined ? answer : record.watch(answer, streaming);
   }
 
   // Frameworks close clients on shutdown even when the application already did: the second

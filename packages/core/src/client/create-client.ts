@@ -3,6 +3,9 @@ import { buildClient } from './build-client.js';
 import type { ChatwireClient } from './chatwire-client.js';
 import type { ClientOptions } from './client-options.js';
 import { isBun } from './environment.js';
+import { createClientTelemetry } from './telemetry/client-telemetry.js';
+import { globalProviders } from './telemetry/global-providers.js';
+import type { ClientTelemetryOptions } from './telemetry/telemetry-options.js';
 import { activeOpenTelemetryContext } from './tracing/otel-trace-context.js';
 import { createFetchTransport } from './transport-fetch.js';
 import { createNodeTransport } from './transport-node.js';
@@ -16,13 +19,20 @@ export interface NodeClientOptions extends ClientOptions {
    * sends with Bun's own `fetch` unless a dispatcher is given.
    */
   dispatcher?: Dispatcher;
+  /**
+   * OpenTelemetry spans and metrics of each call, following the GenAI semantic conventions
+   * (see {@link ClientTelemetryOptions}); `false` turns them off. By default they go to the
+   * global providers of `@opentelemetry/api`, when it is installed and an SDK is registered.
+   */
+  telemetry?: ClientTelemetryOptions | false;
 }
 
 /**
  * Creates a Portkey client. When `@opentelemetry/api` is installed and a span is active, a call
  * that names no trace id of its own is placed inside that span: `x-portkey-trace-id` is the
  * span's trace-id, `x-portkey-parent-span-id` its span id, and the call gets a fresh
- * `x-portkey-span-id`, also sent as the call's `traceparent`.
+ * `x-portkey-span-id`, also sent as the call's `traceparent`. When an SDK records the call's own
+ * `chat {model}` span (see `telemetry`), that span's id is the call's span id.
  *
  * @example
  * ```ts
@@ -35,7 +45,7 @@ export interface NodeClientOptions extends ClientOptions {
  * ```
  */
 export function createClient(options: NodeClientOptions = {}): ChatwireClient {
-  const { dispatcher, ...rest } = options;
+  const { dispatcher, telemetry, ...rest } = options;
   return buildClient(
     rest,
     (url, fetch) =>
@@ -43,5 +53,6 @@ export function createClient(options: NodeClientOptions = {}): ChatwireClient {
         ? createFetchTransport(url, fetch)
         : createNodeTransport(url, dispatcher),
     activeOpenTelemetryContext,
+    (baseURL) => createClientTelemetry(telemetry, baseURL, globalProviders),
   );
 }

@@ -2,7 +2,11 @@ import { checkRawHeader } from '../headers/header-value.js';
 import { buildPortkeyHeaders, mergePortkeyOptions, type PortkeyOptions } from '../headers/index.js';
 import type { RequestOptions } from './request-options.js';
 import { newTraceId } from './trace-id.js';
-import { linkToActiveSpan, type TraceContextReader } from './tracing/active-trace-context.js';
+import {
+  type ActiveTraceContext,
+  linkToActiveSpan,
+  type TraceContextReader,
+} from './tracing/active-trace-context.js';
 
 const TRACE_ID_HEADER = 'x-portkey-trace-id';
 
@@ -45,11 +49,16 @@ export class RequestHeaders {
     this.#eventStream = Object.freeze({ accept: 'text/event-stream', ...client });
   }
 
-  /** The headers of one call: the client's, this call's Portkey options, then its `headers`. */
+  /**
+   * The headers of one call: the client's, this call's Portkey options, then its `headers`,
+   * then the trace headers of the active span and of the call's own span (`callSpan`), when
+   * it is recorded.
+   */
   forCall(
     streaming: boolean,
     portkeyOverrides: PortkeyOptions | undefined,
     extra: RequestOptions['headers'],
+    callSpan?: ActiveTraceContext,
   ): CallHeaders {
     let headers: Record<string, string>;
     if (portkeyOverrides === undefined) {
@@ -69,7 +78,9 @@ export class RequestHeaders {
         else if (value !== undefined) headers[lower] = checkRawHeader('headers', name, value);
       }
     }
-    if (this.#activeTrace !== undefined) linkToActiveSpan(headers, this.#activeTrace());
+    if (this.#activeTrace !== undefined) {
+      linkToActiveSpan(headers, this.#activeTrace(), callSpan);
+    }
     let traceId = headers[TRACE_ID_HEADER];
     if (traceId === undefined) {
       traceId = newTraceId();

@@ -14,6 +14,7 @@ import {
 import { ChatCompletionStream } from '../stream/index.js';
 import { ObservedAbortController } from '../stream/observed-abort-controller.js';
 import type { ChatCompletion } from '../types/index.js';
+import type { CallObserver } from './call-observer.js';
 import { isNetworkFailure } from './network-failure.js';
 import { attachMeta, buildResponseMeta, type ChatCompletionWithMeta } from './response-meta.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
@@ -32,6 +33,8 @@ export interface Call {
   readonly idleTimeout: number;
   readonly maxRetries: number;
   readonly signal: AbortSignal | undefined;
+  /** Told of retries and of how a stream goes, for telemetry. */
+  readonly observer?: CallObserver | undefined;
 }
 
 const utf8 = new TextDecoder();
@@ -163,6 +166,7 @@ export async function sendRequest(
       unlink();
       const error = attemptFailure(cause, controller.signal, call);
       if (!canRetry || !(error instanceof APIConnectionError)) throw error;
+      call.observer?.retrying(error);
       await backoff(call, retriesDone, undefined);
       continue;
     }
@@ -175,7 +179,12 @@ export async function sendRequest(
         const body = watchIdle(response.body, idle, unlink, (cause) =>
           controller.signal.aborted ? cause : midStreamFailure(cause, call),
         );
-        return new ChatCompletionStream(body, { controller, meta, secrets });
+        return new ChatCompletionStream(body, {
+          controller,
+          meta,
+          secrets,
+          observer: call.observer,
+        });
       }
       deadline.phase = 'body';
       let bytes: Uint8Array;
@@ -184,6 +193,7 @@ export async function sendRequest(
       } catch (cause) {
         const error = attemptFailure(cause, controller.signal, call);
         if (!canRetry || !(error instanceof APIConnectionError)) throw error;
+        call.observer?.retrying(error);
         await backoff(call, retriesDone, undefined);
         continue;
       } finally {
@@ -206,6 +216,7 @@ export async function sendRequest(
       unlink();
     }
     if (canRetry && isRetryableStatus(status, response.lookup)) {
+      call.observer?.retrying(status);
       await backoff(call, retriesDone, response);
       continue;
     }

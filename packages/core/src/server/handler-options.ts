@@ -18,6 +18,7 @@ import type {
 } from './defaults.js';
 import type { TraceIdSource } from './incoming-trace-id.js';
 import type { ChatPolicyOptions } from './policy/chat-policy-options.js';
+import type { ServerTelemetryOptions } from './telemetry/server-telemetry-options.js';
 import type { TurnEndStatus, TurnStore } from './turns/turn-store.js';
 import type { UpstreamErrorsMode } from './upstream-error-response.js';
 
@@ -148,6 +149,14 @@ export interface ChatCompletionsHandlerOptions<Req = IncomingMessage, Res = Serv
    * `spanName` from `portkeyOptions` wins. Defaults to `'chat.completions'`.
    */
   spanName?: string;
+  /**
+   * OpenTelemetry of each request: a `chat turn` span (INTERNAL under the active HTTP server
+   * span of an instrumentation, else the SERVER span continuing an incoming `traceparent`)
+   * with the policy's outcome and how the turn stopped, the client's `chat {model}` span
+   * inside it. Defaults to the global tracer provider of `@opentelemetry/api` when installed;
+   * `false` turns it off. The client's own spans and metrics follow its `telemetry` option.
+   */
+  telemetry?: ServerTelemetryOptions | false;
   /**
    * The largest request body read, in bytes; a larger one is answered 413. Applies only when
    * the body is not parsed already (a framework's body parser applies its own limit).

@@ -64,6 +64,7 @@ export {
   type StatusErrorDetails,
   statusErrorResponse,
 } from './status-error-response.js';
+export type { ServerTelemetryOptions } from './telemetry/server-telemetry-options.js';
 export * from './turns/index.js';
 export type { UpstreamErrorsMode } from './upstream-error-response.js';
 export { writeErrorResponse } from './write-json-response.js';

@@ -7,6 +7,7 @@ import { ChatCompletionBodyReader } from './chat-completion-body-reader.js';
 import { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
 import type { PortkeyHookResults } from './portkey-hook-results.js';
 import { ReadOnceOutcome } from './read-once-outcome.js';
+import type { StreamObserver } from './stream-observer.js';
 
 /** What a {@link ChatCompletionStream} is built from, besides the response body. */
 export interface ChatCompletionStreamInit {
@@ -23,6 +24,11 @@ export interface ChatCompletionStreamInit {
    * Called only when an error needs them.
    */
   secrets?: () => readonly string[];
+  /**
+   * Told of the first chunk of the answer and of how the stream ended, whoever reads it: the
+   * client's telemetry uses it to end the call's span when the stream ends or is aborted.
+   */
+  observer?: StreamObserver | undefined;
 }
 
 /** Options of {@link ChatCompletionStream.eventBytes}. */
@@ -105,7 +111,15 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   ) {
     this.controller = init.controller;
     this.meta = init.meta;
-    this.#events = new PortkeyEventInterpreter(init.meta, init.secrets);
+    const observer = init.observer;
+    const firstChunk = observer === undefined ? undefined : () => observer.firstChunk();
+    this.#events = new PortkeyEventInterpreter(init.meta, init.secrets, firstChunk);
+    if (observer !== undefined) {
+      this.#outcome.promise.then(
+        (completion) => observer.answered(completion),
+        (error: unknown) => observer.failed(error),
+      );
+    }
     this.#bodyReader = new ChatCompletionBodyReader(
       body,
       init.controller,

@@ -5,3 +5,4 @@ export {
   type EventBytesOptions,
 } from './chat-completion-stream.js';
 export type { PortkeyHookResults } from './portkey-hook-results.js';
+export type { StreamObserver } from './stream-observer.js';

@@ -28,14 +28,21 @@ export class PortkeyEventInterpreter {
   #hookResults: PortkeyHookResults | undefined;
   #serverError: APIError | undefined;
   #sawDone = false;
+  #firstChunk: (() => void) | undefined;
 
   /**
    * @param meta The response the events are the body of, for the errors they report.
    * @param secrets The request's credentials, redacted from those errors.
+   * @param firstChunk Called when the first chunk of the answer arrives.
    */
-  constructor(meta: PortkeyResponseMeta, secrets: () => readonly string[] = noSecrets) {
+  constructor(
+    meta: PortkeyResponseMeta,
+    secrets: () => readonly string[] = noSecrets,
+    firstChunk?: () => void,
+  ) {
     this.#meta = meta;
     this.#secrets = secrets;
+    this.#firstChunk = firstChunk;
   }
 
   /** The `hook_results` received so far, merged; `undefined` while there were none. */
@@ -113,6 +120,11 @@ export class PortkeyEventInterpreter {
     if (this.#captureHookResults(payload) && !('choices' in payload)) return undefined;
     if (!Array.isArray(payload.choices)) payload.choices = [];
     const chunk = payload as unknown as ChatCompletionChunk;
+    if (this.#firstChunk !== undefined) {
+      const firstChunk = this.#firstChunk;
+      this.#firstChunk = undefined;
+      firstChunk();
+    }
     this.#accumulator.add(chunk);
     return chunk;
   }

@@ -72,12 +72,16 @@ export async function startTestSSEServer(respond: Responder): Promise<OpenAISSES
   return closeWhenTestEnds(await startOpenAISSEServer(respond));
 }
 
-/** Writes the status line and SSE headers, with Portkey's trace id and cache status. */
+/** The span id {@link openStream} sends. */
+export const SPAN_ID = 'a1b2c3d4e5f60718';
+
+/** Writes the status line and SSE headers, with Portkey's trace id, span id and cache status. */
 export function openStream(response: ServerResponse, traceId = 'trace-1'): void {
   response.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
     'x-portkey-trace-id': traceId,
+    'x-portkey-span-id': SPAN_ID,
     'x-portkey-cache-status': 'MISS',
   });
   response.flushHeaders();

@@ -186,12 +186,15 @@ export function chatTurnTests(fixture: DemoFixture): void {
     await chat.screenshot(`${backend}-tool`);
   });
 
-  it('shows the trace id the server logged for the turn', async () => {
+  it('shows the trace id and span id the server logged for the turn', async () => {
     const { chat, server } = fixture;
     await chat.send('Hello there');
     await chat.waitForStatus('Answer complete.');
     const traceId = (await chat.lastAnswer().getByTestId('trace-id').textContent()) ?? '';
     expect(traceId).toMatch(/^[\w.:-]{8,}$/);
+    const spanId = (await chat.lastAnswer().getByTestId('span-id').textContent()) ?? '';
+    expect(spanId).toMatch(/^[0-9a-f]{16}$/);
     await server.waitForOutput(traceId);
+    await server.waitForOutput(spanId);
   });
 }

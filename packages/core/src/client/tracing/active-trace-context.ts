@@ -18,15 +18,26 @@ export type TraceContextReader = () => ActiveTraceContext | undefined;
  * Places a call inside the active span, unless the call names its trace itself: Portkey's
  * trace id is the span's trace-id, its parent span id the span's id, and the call gets a span
  * id of its own, also sent upstream as the call's `traceparent`. Headers already set win.
+ *
+ * When the call is recorded as a span of its own (`own`, a child of the active span), that span
+ * is the call: its id is the call's span id, and its `traceparent` is sent even when the call
+ * names its trace, since whatever serves the call continues that span.
  */
 export function linkToActiveSpan(
   headers: Record<string, string>,
   active: ActiveTraceContext | undefined,
+  own?: ActiveTraceContext,
 ): void {
-  if (active === undefined || headers['x-portkey-trace-id'] !== undefined) return;
-  headers['x-portkey-trace-id'] = active.traceId;
-  headers['x-portkey-parent-span-id'] ??= active.spanId;
-  headers['x-portkey-span-id'] ??= newSpanId();
+  if (own !== undefined) {
+    headers.traceparent = formatTraceparent(own.traceId, own.spanId, own.flags);
+  }
+  const call = own ?? active;
+  if (call === undefined || headers['x-portkey-trace-id'] !== undefined) return;
+  headers['x-portkey-trace-id'] = call.traceId;
+  if (active !== undefined && active.traceId === call.traceId) {
+    headers['x-portkey-parent-span-id'] ??= active.spanId;
+  }
+  headers['x-portkey-span-id'] ??= own?.spanId ?? newSpanId();
   const spanId = headers['x-portkey-span-id'];
-  headers.traceparent ??= formatTraceparent(active.traceId, spanId, active.flags);
+  headers.traceparent ??= formatTraceparent(call.traceId, spanId, call.flags);
 }

@@ -55,6 +55,8 @@ export interface EventStreamWriter {
 export interface ResponseSink<Res> extends HeaderTarget {
   /** What the hooks see as the response (`ChatRequestContext.response`). */
   readonly raw: Res;
+  /** The status the answer began with; `undefined` before it has begun. */
+  readonly status: number | undefined;
   /** Answers with a JSON body and `status`, with the headers set so far. */
   sendJson(status: number, json: string): void;
   /** Begins an answer of server-sent events with `status`, the headers set so far and `headers`. */

@@ -58,6 +58,10 @@ class NodeResponseSink implements ResponseSink<ServerResponse> {
     return this.raw.headersSent;
   }
 
+  get status(): number | undefined {
+    return this.raw.headersSent ? this.raw.statusCode : undefined;
+  }
+
   getHeader(name: string): number | string | string[] | undefined {
     return this.raw.getHeader(name);
   }

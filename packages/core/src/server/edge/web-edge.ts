@@ -42,7 +42,7 @@ class WebResponseSink implements ResponseSink<Headers> {
   readonly response: Promise<Response>;
   #answer!: (response: Response) => void;
   #stream: WebEventStream | undefined;
-  #sent = false;
+  #status: number | undefined;
 
   constructor(private readonly onCancel: () => void) {
     this.response = new Promise((resolve) => {
@@ -51,7 +51,11 @@ class WebResponseSink implements ResponseSink<Headers> {
   }
 
   get headersSent(): boolean {
-    return this.#sent;
+    return this.#status !== undefined;
+  }
+
+  get status(): number | undefined {
+    return this.#status;
   }
 
   getHeader(name: string): string | string[] | undefined {
@@ -109,8 +113,8 @@ class WebResponseSink implements ResponseSink<Headers> {
   }
 
   #send(response: Response): void {
-    if (this.#sent) return;
-    this.#sent = true;
+    if (this.#status !== undefined) return;
+    this.#status = response.status;
     this.#answer(response);
   }
 }

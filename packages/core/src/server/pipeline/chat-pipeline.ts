@@ -17,6 +17,7 @@ import { serveCreatedTurn } from '../resumable/create-turn.js';
 import { serveTurnRequest } from '../resumable/serve-turn-request.js';
 import { type TurnRoute, turnRoute } from '../resumable/turn-route.js';
 import { resolveTurnServing } from '../resumable/turn-serving.js';
+import { turnTelemetry } from '../telemetry/turn-telemetry.js';
 import { upstreamClient } from '../upstream-client.js';
 import { answerFailure } from './answer-failure.js';
 import { answerJson } from './answer-json.js';
@@ -62,7 +63,8 @@ export function createChatPipeline<Req, Res>(
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const streamUsage = options.streamUsage ?? true;
   const client = upstreamClient(options.client);
-  const report = createFinishReport(options);
+  const telemetry = turnTelemetry(options.telemetry);
+  const report = telemetry.report(createFinishReport(options));
   const answerOptions = { upstreamErrors: options.upstreamErrors };
   const turns = resolveTurnServing(options);
   const route = ({ request, response }: ChatExchange<Req, Res>): TurnRoute => {
@@ -133,5 +135,5 @@ export function createChatPipeline<Req, Res>(
     }
   };
 
-  return { serve, close: () => client.close() };
+  return { serve: telemetry.serve(serve), close: () => client.close() };
 }
