@@ -1,6 +1,7 @@
-import { bunServe, directCalls, honoOnNode } from './support/platforms.js';
+import { bunServe, denoServe, directCalls, honoOnNode } from './support/platforms.js';
 import { describeTurnCases } from './support/turn-cases.js';
 
 describeTurnCases(directCalls);
 describeTurnCases(honoOnNode);
 describeTurnCases(bunServe);
+describeTurnCases(denoServe);

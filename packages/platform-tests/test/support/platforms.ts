@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { honoChatApp } from '../../servers/hono-app.js';
@@ -71,18 +73,16 @@ export const honoOnNode: Platform = {
   },
 };
 
-const BUN = fileURLToPath(new URL('../../node_modules/.bin/bun', import.meta.url));
-const BUN_SERVER = fileURLToPath(new URL('../../servers/bun-server.ts', import.meta.url));
-const BUN_START_TIMEOUT_MS = 15_000;
-const BUN_STOP_TIMEOUT_MS = 5_000;
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
 
-/** Resolves to the port the Bun server prints once it listens; rejects if it exits first. */
-function listeningPort(child: ChildProcess): Promise<number> {
+/** Resolves to the port a server process prints once it listens; rejects if it exits first. */
+function listeningPort(name: string, child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => reject(new Error(`Bun did not listen within ${BUN_START_TIMEOUT_MS} ms: ${output}`)),
-      BUN_START_TIMEOUT_MS,
+      () => reject(new Error(`${name} did not listen within ${START_TIMEOUT_MS} ms: ${output}`)),
+      START_TIMEOUT_MS,
     );
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (text: string) => {
@@ -94,7 +94,7 @@ function listeningPort(child: ChildProcess): Promise<number> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`Bun exited with code ${code} before listening: ${output}`));
+      reject(new Error(`${name} exited with code ${code} before listening: ${output}`));
     });
   });
 }
@@ -103,31 +103,63 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), BUN_STOP_TIMEOUT_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);
 }
 
-/** `Bun.serve` in a Bun process (the `bun` npm package's binary), running the handler. */
-export const bunServe: Platform = {
-  name: 'Bun',
-  start: async (settings) => {
-    const child = spawn(BUN, [BUN_SERVER], {
-      env: { ...process.env, ...settingsEnv(settings) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let port: number;
-    try {
-      port = await listeningPort(child);
-    } catch (error) {
-      await stopProcess(child);
-      throw error;
-    }
-    const url = `http://127.0.0.1:${port}${CHAT_PATH}`;
-    return {
-      url,
-      send: (init, search = '') => fetch(url + search, withDuplex(init)),
-      close: () => stopProcess(child),
-    };
-  },
-};
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * A runtime's own server in a process of its own (its binary from the npm package of the same
+ * name), serving the handler with the settings passed by environment.
+ */
+function serverProcess(
+  name: string,
+  binary: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Platform {
+  return {
+    name,
+    start: async (settings) => {
+      const child = spawn(binary, args, {
+        env: { ...process.env, ...env, ...settingsEnv(settings) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let port: number;
+      try {
+        port = await listeningPort(name, child);
+      } catch (error) {
+        await stopProcess(child);
+        throw error;
+      }
+      const url = `http://127.0.0.1:${port}${CHAT_PATH}`;
+      return {
+        url,
+        send: (init, search = '') => fetch(url + search, withDuplex(init)),
+        close: () => stopProcess(child),
+      };
+    },
+  };
+}
+
+/** `Bun.serve` in a Bun process. */
+export const bunServe = serverProcess('Bun', here('../../node_modules/.bin/bun'), [
+  here('../../servers/bun-server.ts'),
+]);
+
+/**
+ * Deno's binary itself: the npm package's command is a Node script that runs it as a child,
+ * and would leave it running when stopped.
+ */
+const DENO = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'deno');
+
+/** `Deno.serve` in a Deno process, allowed the network, the environment and reading files. */
+export const denoServe = serverProcess(
+  'Deno',
+  DENO,
+  ['run', '--allow-net', '--allow-env', '--allow-read', here('../../servers/deno-server.ts')],
+  // Loopback only: no look-up of a newer Deno release.
+  { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+);

@@ -32,8 +32,11 @@ export interface RequestView<Req> {
 export interface HeaderTarget {
   /** Whether the answer has begun: its status and headers can no longer change. */
   readonly headersSent: boolean;
+  /** A header set so far; `set-cookie` as a list. */
   getHeader(name: string): number | string | string[] | undefined;
+  /** Sets (replaces) a header; a list sets one line per value. */
   setHeader(name: string, value: number | string | readonly string[]): unknown;
+  /** Whether a header is set. */
   hasHeader(name: string): boolean;
 }
 
