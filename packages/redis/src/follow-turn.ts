@@ -1,7 +1,7 @@
 import { producerLostOutcome, type TurnEntry, type TurnOutcome } from '@chatwire/core/server';
-import type { RedisClient, RedisTurnContext } from './redis-connection.js';
+import type { StreamMessage } from './follower-readers.js';
+import type { RedisTurnContext } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
-import { END_TURN } from './turn-scripts.js';
 
 /** A turn being followed: where it is and which keys end it. */
 export interface FollowedTurn {
@@ -11,35 +11,30 @@ export interface FollowedTurn {
   signal: AbortSignal | undefined;
 }
 
-/** The most entries one read returns. */
+/** The most entries a read without waiting returns. */
 const READ_COUNT = 200;
 
-interface StreamMessage {
-  id: string;
-  message: Record<string, string>;
-}
-
 /**
- * Yields a turn's entries after `turn.after`, blocking for new ones on a connection of its own
- * (a blocking read holds its connection). When a read times out it ends the turn if its
- * producer went silent, so the `end` entry arrives and the follower never hangs.
+ * Yields a turn's entries after `turn.after`. The first read does not wait; later ones wait for
+ * new entries on a reader connection. After a read that waited in vain it looks at the turn:
+ * a silent producer is taken for dead (the turn ends, so the follower never hangs), and a turn
+ * that has ended is read once more without waiting, since its last events and its `end` entry
+ * may have been appended after that read looked.
  */
 export async function* followTurn(
   context: RedisTurnContext,
   turn: FollowedTurn,
 ): AsyncGenerator<TurnEntry> {
-  const { keys } = context;
-  const reader = await openReader(context.commands);
-  const leave = () => reader.destroy();
-  turn.signal?.addEventListener('abort', leave, { once: true });
+  const key = context.keys.events(turn.turnId);
+  let last = turn.after;
+  let wait = false;
+  /** The outcome in the turn's hash, once a quiet read found the turn ended. */
+  let ended: TurnOutcome | undefined;
   try {
-    let last = turn.after;
     while (turn.signal?.aborted !== true) {
-      const reply = (await reader.xRead(
-        { key: keys.events(turn.turnId), id: last },
-        { BLOCK: context.blockMs, COUNT: READ_COUNT },
-      )) as { messages: StreamMessage[] }[] | null;
-      const messages = reply?.[0]?.messages ?? [];
+      const messages = wait
+        ? await context.readers.read(key, last, turn.signal)
+        : await readNow(context, key, last);
       for (const { id, message } of messages) {
         if (message.end !== undefined) {
           yield { type: 'end', ...(JSON.parse(message.end) as TurnOutcome) } as TurnEntry;
@@ -51,37 +46,36 @@ export async function* followTurn(
           ? { type: 'event', id, data }
           : { type: 'event', id, event: message.e, data };
       }
-      if (messages.length > 0) continue;
-      const ended = await endedOutcome(context, turn);
-      if (ended !== undefined) {
-        yield { type: 'end', ...ended } as TurnEntry;
-        return;
+      if (messages.length === 0) {
+        // Nothing after `after`, in a turn known to have ended: its end lies before `after`.
+        if (ended !== undefined) {
+          yield { type: 'end', ...ended } as TurnEntry;
+          return;
+        }
+        if (wait) ended = await endedOutcome(context, turn);
       }
+      wait = ended === undefined;
     }
   } catch (error) {
     if (turn.signal?.aborted === true) return;
     throw storeUnavailable(error);
-  } finally {
-    turn.signal?.removeEventListener('abort', leave);
-    if (reader.isOpen) reader.destroy();
   }
 }
 
-async function openReader(commands: RedisClient): Promise<RedisClient> {
-  // No reconnecting: a follower whose Redis went away gets an error, not a silent wait.
-  const reader = commands.duplicate({ socket: { reconnectStrategy: false } });
-  reader.on('error', () => {});
-  try {
-    await reader.connect();
-  } catch (error) {
-    throw storeUnavailable(error);
-  }
-  return reader;
+async function readNow(
+  context: RedisTurnContext,
+  key: string,
+  after: string,
+): Promise<StreamMessage[]> {
+  const reply = (await context.commands.xRead({ key, id: after }, { COUNT: READ_COUNT })) as
+    | { messages: StreamMessage[] }[]
+    | null;
+  return reply?.[0]?.messages ?? [];
 }
 
 /**
- * After a quiet read: the outcome of a turn that ended before `after` (its `end` entry is behind
- * the follower), or `undefined` while it runs. Ends the turn first when its producer is silent.
+ * After a read that waited in vain: the outcome of a turn that has ended, or `undefined` while
+ * it runs. Ends the turn first when its producer is silent; the next read then finds its end.
  */
 async function endedOutcome(
   context: RedisTurnContext,
@@ -93,8 +87,7 @@ async function endedOutcome(
     'outcome',
   ]);
   if (status === 'running') {
-    await context.run(
-      END_TURN,
+    await context.commands.endTurn(
       [
         keys.turn(turn.turnId),
         keys.events(turn.turnId),
@@ -108,7 +101,6 @@ async function endedOutcome(
         '1',
       ],
     );
-    // When that ended the turn, the next read returns its `end` entry.
     return undefined;
   }
   if (outcome === null || outcome === undefined) {

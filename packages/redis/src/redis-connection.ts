@@ -1,20 +1,41 @@
 import type { ResolvedTurnStoreOptions } from '@chatwire/core/server';
-import type { createClient } from 'redis';
+import {
+  createClient,
+  type RedisClientType,
+  type RedisFunctions,
+  type RedisModules,
+  type RespVersions,
+  type TypeMapping,
+} from 'redis';
+import type { FollowerReaders } from './follower-readers.js';
 import type { RedisKeys } from './redis-keys.js';
+import { TURN_SCRIPTS } from './turn-scripts.js';
 
 /** A node-redis client, as `createClient` from `redis` makes it. */
 export type RedisClient = ReturnType<typeof createClient>;
 
+/** A connection with the settings of `client` on which the turn scripts are commands. */
+export function turnCommandsLike(client: RedisClient): TurnCommands {
+  return createClient({ ...client.options, scripts: TURN_SCRIPTS });
+}
+
+/** The store's connection for every non-blocking command, with the turn scripts. */
+export type TurnCommands = RedisClientType<
+  RedisModules,
+  RedisFunctions,
+  typeof TURN_SCRIPTS,
+  RespVersions,
+  TypeMapping
+>;
+
 /** What the parts of the Redis turn store share. */
 export interface RedisTurnContext {
   /** The connection for every non-blocking command. */
-  commands: RedisClient;
+  commands: TurnCommands;
+  /** The connections followers wait for new events on. */
+  readers: FollowerReaders;
   keys: RedisKeys;
   options: ResolvedTurnStoreOptions;
-  /** How long a follower's blocking read waits before it checks the producer's liveness. */
-  blockMs: number;
-  /** Runs a Lua script on `commands` with `keys` and `args`. */
-  run(script: string, keys: string[], args: string[]): Promise<unknown>;
 }
 
 /** Milliseconds a running turn's keys live past the producer's last sign of life. */

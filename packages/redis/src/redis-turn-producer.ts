@@ -8,7 +8,6 @@ import {
 } from '@chatwire/core/server';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
-import { APPEND_EVENT, END_TURN } from './turn-scripts.js';
 
 /** The producer of a turn stored in Redis. */
 export class RedisTurnProducer implements TurnProducer {
@@ -51,7 +50,7 @@ export class RedisTurnProducer implements TurnProducer {
   async finish(outcome: TurnOutcome): Promise<boolean> {
     const recorded = { ...outcome, estimated: outcome.estimated ?? false };
     try {
-      const ended = await this.#context.run(END_TURN, this.#keys, [
+      const ended = await this.#context.commands.endTurn(this.#keys, [
         JSON.stringify(recorded),
         recorded.status,
         String(this.#context.options.ttlMs),
@@ -79,8 +78,8 @@ export class RedisTurnProducer implements TurnProducer {
   async endForClose(): Promise<void> {
     this.#stop.abort();
     const outcome = storeClosedOutcome();
-    await this.#context
-      .run(END_TURN, this.#keys, [
+    await this.#context.commands
+      .endTurn(this.#keys, [
         JSON.stringify(outcome),
         outcome.status,
         String(this.#context.options.ttlMs),
@@ -93,7 +92,7 @@ export class RedisTurnProducer implements TurnProducer {
     const { options } = this.#context;
     let reply: [number, string?, string?];
     try {
-      reply = (await this.#context.run(APPEND_EVENT, this.#keys, [
+      reply = (await this.#context.commands.appendEvent(this.#keys, [
         data,
         event,
         String(options.maxEvents),

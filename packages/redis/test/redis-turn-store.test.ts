@@ -51,6 +51,20 @@ describe('Redis turn store', () => {
     for (const key of keys) expect(await admin.pTTL(key)).toBeGreaterThan(0);
   });
 
+  it('a hundred appends send each script to Redis once, then call it by its SHA-1', async () => {
+    const { server, admin } = await redis();
+    const store = storeOn(server.url);
+    const { producer } = await store.create({ owner: 'alice', key: 'k' });
+    for (let index = 0; index < 100; index++) await producer?.append(`event ${index}`);
+    await producer?.finish({ status: 'completed' });
+    const stats = await admin.info('commandstats');
+    const calls = (command: string) =>
+      Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+    // The create, the appends and the finish: three scripts, each sent once.
+    expect(calls('eval')).toBe(3);
+    expect(calls('evalsha')).toBe(102);
+  });
+
   it('Redis restarting mid-follow ends the follower with a clear error, and the next turn works', async () => {
     const { server } = await redis();
     const producing = storeOn(server.url);
