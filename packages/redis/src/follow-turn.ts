@@ -1,5 +1,6 @@
 import { producerLostOutcome, type TurnEntry, type TurnOutcome } from '@chatwire/core/server';
 import type { StreamMessage } from './follower-readers.js';
+import { followFeed, type LocalTurnFeed } from './local-turn-feed.js';
 import type { RedisTurnContext } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
 
@@ -9,13 +10,16 @@ export interface FollowedTurn {
   idempotencyKey: string;
   after: string;
   signal: AbortSignal | undefined;
+  /** The feed of the turn's producer, when it runs on this instance. */
+  feed: LocalTurnFeed | undefined;
 }
 
 /** The most entries a read without waiting returns. */
 const READ_COUNT = 200;
 
 /**
- * Yields a turn's entries after `turn.after`. The first read does not wait; later ones wait for
+ * Yields a turn's entries after `turn.after`: from the producer's feed while it runs on this
+ * instance, else (and after it) from Redis. The first read does not wait; later ones wait for
  * new entries on a reader connection. After a read that waited in vain it looks at the turn:
  * a silent producer is taken for dead (the turn ends, so the follower never hangs), and a turn
  * that has ended is read once more without waiting, since its last events and its `end` entry
@@ -27,6 +31,16 @@ export async function* followTurn(
 ): AsyncGenerator<TurnEntry> {
   const key = context.keys.events(turn.turnId);
   let last = turn.after;
+  if (turn.feed !== undefined) {
+    const fedUpTo = yield* followFeed(turn.feed, {
+      after: last,
+      signal: turn.signal,
+      quietMs: context.readers.blockMs,
+      hasEnded: async () => (await endedOutcome(context, turn)) !== undefined,
+    });
+    if (fedUpTo === undefined) return;
+    last = fedUpTo;
+  }
   let wait = false;
   /** The outcome in the turn's hash, once a quiet read found the turn ended. */
   let ended: TurnOutcome | undefined;
@@ -74,8 +88,8 @@ async function readNow(
 }
 
 /**
- * After a read that waited in vain: the outcome of a turn that has ended, or `undefined` while
- * it runs. Ends the turn first when its producer is silent; the next read then finds its end.
+ * After a quiet wait: the outcome of a turn that has ended, or `undefined` while it runs. A
+ * turn whose producer is silent is ended here, as `producer_lost`.
  */
 async function endedOutcome(
   context: RedisTurnContext,
@@ -87,21 +101,17 @@ async function endedOutcome(
     'outcome',
   ]);
   if (status === 'running') {
-    await context.commands.endTurn(
+    const lost = producerLostOutcome(options.producerTimeoutMs);
+    const ended = await context.commands.endTurn(
       [
         keys.turn(turn.turnId),
         keys.events(turn.turnId),
         keys.alive(turn.turnId),
         turn.idempotencyKey,
       ],
-      [
-        JSON.stringify(producerLostOutcome(options.producerTimeoutMs)),
-        'failed',
-        String(options.ttlMs),
-        '1',
-      ],
+      [JSON.stringify(lost), 'failed', String(options.ttlMs), '1'],
     );
-    return undefined;
+    return ended === 1 ? lost : undefined;
   }
   if (outcome === null || outcome === undefined) {
     return {

@@ -55,6 +55,11 @@ export class FollowerReaders {
     await this.#pool.connect();
   }
 
+  /** How long one blocking read waits. */
+  get blockMs(): number {
+    return this.#options.blockMs;
+  }
+
   /** Entries of `key` after `after`, waiting up to `blockMs` for some; `[]` when none came. */
   read(key: string, after: string, signal: AbortSignal | undefined): Promise<StreamMessage[]> {
     const { blockMs, commandTimeoutMs } = this.#options;

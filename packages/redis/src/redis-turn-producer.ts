@@ -6,6 +6,7 @@ import {
   type TurnProducer,
   turnHeartbeatMs,
 } from '@chatwire/core/server';
+import { LocalTurnFeed } from './local-turn-feed.js';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
 
@@ -17,6 +18,8 @@ export class RedisTurnProducer implements TurnProducer {
   readonly #keys: string[];
   readonly #release: () => void;
   readonly heartbeatMs: number;
+  /** What this producer recorded, for followers on this instance. */
+  readonly feed = new LocalTurnFeed();
 
   constructor(
     readonly turnId: string,
@@ -40,7 +43,11 @@ export class RedisTurnProducer implements TurnProducer {
 
   async append(data: string, event?: string): Promise<string> {
     this.#budget.spend(data, event);
-    return this.#beat(data, event ?? '', '1');
+    const id = await this.#beat(data, event ?? '', '1');
+    this.feed.push(
+      event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
+    );
+    return id;
   }
 
   async heartbeat(): Promise<void> {
@@ -48,19 +55,20 @@ export class RedisTurnProducer implements TurnProducer {
   }
 
   async finish(outcome: TurnOutcome): Promise<boolean> {
-    const recorded = { ...outcome, estimated: outcome.estimated ?? false };
+    const recorded = JSON.stringify({ ...outcome, estimated: outcome.estimated ?? false });
     try {
       const ended = await this.#context.commands.endTurn(this.#keys, [
-        JSON.stringify(recorded),
-        recorded.status,
+        recorded,
+        outcome.status,
         String(this.#context.options.ttlMs),
         '0',
       ]);
+      if (ended === 1) this.feed.push({ type: 'end', ...(JSON.parse(recorded) as TurnOutcome) });
       return ended === 1;
     } catch (error) {
       throw storeUnavailable(error);
     } finally {
-      this.#release();
+      this.#done();
     }
   }
 
@@ -77,6 +85,7 @@ export class RedisTurnProducer implements TurnProducer {
    */
   async endForClose(): Promise<void> {
     this.#stop.abort();
+    this.feed.close();
     const outcome = storeClosedOutcome();
     await this.#context.commands
       .endTurn(this.#keys, [
@@ -101,15 +110,22 @@ export class RedisTurnProducer implements TurnProducer {
         appending,
       ])) as [number, string?, string?];
     } catch (error) {
+      this.feed.close();
       throw storeUnavailable(error);
     }
     const [running, id = '', stopRequested = ''] = reply;
     // The stop flag backs up the pub/sub message, which a reconnecting subscriber can miss.
     if (running !== 1 || stopRequested !== '') this.#stop.abort();
     if (running !== 1) {
-      this.#release();
+      this.#done();
       throw new TurnEndedError(this.turnId);
     }
     return id;
+  }
+
+  /** The turn has ended, or is taken for ended: followers here go on from Redis. */
+  #done(): void {
+    this.feed.close();
+    this.#release();
   }
 }

@@ -143,7 +143,8 @@ export class RedisTurnStore implements TurnStore {
       throw storeUnavailable(error);
     });
     const idempotencyKey = this.#keys.idempotency(owner, info.key);
-    return followTurn(context, { turnId, idempotencyKey, after, signal: options.signal });
+    const feed = this.#producers.get(turnId)?.feed;
+    return followTurn(context, { turnId, idempotencyKey, after, signal: options.signal, feed });
   }
 
   async stop(turnId: string, owner: string): Promise<TurnInfo> {
