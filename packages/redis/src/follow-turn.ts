@@ -96,10 +96,10 @@ async function endedOutcome(
   turn: FollowedTurn,
 ): Promise<TurnOutcome | undefined> {
   const { keys, options } = context;
-  const [status, outcome] = await context.commands.hmGet(keys.turn(turn.turnId), [
+  const [status, outcome] = (await context.commands.hmGet(keys.turn(turn.turnId), [
     'status',
     'outcome',
-  ]);
+  ])) as (string | null)[];
   if (status === 'running') {
     const lost = producerLostOutcome(options.producerTimeoutMs);
     const ended = await context.commands.endTurn(

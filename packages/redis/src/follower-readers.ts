@@ -35,7 +35,7 @@ export class FollowerReaders {
   readonly #commands: TurnCommands;
   readonly #options: FollowerReadersOptions;
   /** Each pooled connection's `CLIENT ID`, asked once, ahead of its first read. */
-  readonly #ids = new WeakMap<Reader, Promise<number>>();
+  readonly #ids = new WeakMap<Reader, Promise<number | string>>();
 
   constructor(client: RedisClient, commands: TurnCommands, options: FollowerReadersOptions) {
     this.#commands = commands;
@@ -65,15 +65,12 @@ export class FollowerReaders {
     const { blockMs, commandTimeoutMs } = this.#options;
     return this.#pool.execute(async (reader) => {
       if (signal?.aborted === true) return [];
-      let id = this.#ids.get(reader);
-      if (id === undefined) {
-        id = reader.clientId();
-        this.#ids.set(reader, id);
-      }
+      const id = this.#ids.get(reader) ?? reader.clientId();
+      this.#ids.set(reader, id);
       const timed = reader.withCommandOptions({ timeout: blockMs + commandTimeoutMs });
       const reading = timed.xRead({ key, id: after }, { BLOCK: blockMs, COUNT: READ_COUNT });
       const unblock = () => {
-        void id.then((clientId) => this.#commands.clientUnblock(clientId)).catch(() => {});
+        void id.then((clientId) => this.#commands.clientUnblock(Number(clientId))).catch(() => {});
       };
       signal?.addEventListener('abort', unblock, { once: true });
       try {
