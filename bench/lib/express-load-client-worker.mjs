@@ -13,20 +13,21 @@ const body = JSON.stringify({
   stream: true,
 });
 
-async function runBatch({ url, total, concurrency }) {
+let batches = 0;
+
+async function runBatch({ url, total, concurrency, idempotent }) {
+  batches++;
   const firstByteMs = [];
   let errors = 0;
   let firstError;
   let started = 0;
-  const one = async () => {
+  const one = async (index) => {
+    const headers = { 'content-type': 'application/json' };
+    // A key per request, as a browser that can resume sends: each request is a turn of its own.
+    if (idempotent) headers['idempotency-key'] = `bench-${batches}-${index}`;
     const sentAt = performance.now();
     try {
-      const answer = await request(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json' },
-        dispatcher: agent,
-      });
+      const answer = await request(url, { method: 'POST', body, headers, dispatcher: agent });
       let first = true;
       let tail = '';
       for await (const piece of answer.body) {
@@ -47,7 +48,7 @@ async function runBatch({ url, total, concurrency }) {
   const lane = async () => {
     while (started < total) {
       started++;
-      await one();
+      await one(started);
     }
   };
   const startedAt = performance.now();
