@@ -1,5 +1,6 @@
 import {
   storeClosedOutcome,
+  type TurnAppend,
   TurnBudget,
   TurnEndedError,
   type TurnOutcome,
@@ -42,16 +43,36 @@ export class RedisTurnProducer implements TurnProducer {
   }
 
   async append(data: string, event?: string): Promise<string> {
-    this.#budget.spend(data, event);
-    const id = await this.#beat(data, event ?? '', '1');
-    this.feed.push(
-      event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
-    );
+    const [id = ''] = await this.appendMany([event === undefined ? { data } : { data, event }]);
     return id;
   }
 
+  async appendMany(events: readonly TurnAppend[]): Promise<string[]> {
+    let fitting = 0;
+    let tooLarge: unknown;
+    try {
+      for (const { data, event } of events) {
+        this.#budget.spend(data, event);
+        fitting += 1;
+      }
+    } catch (error) {
+      tooLarge = error;
+    }
+    if (fitting === 0 && tooLarge !== undefined) throw tooLarge;
+    const recorded = events.slice(0, fitting);
+    const ids = await this.#beat(recorded);
+    recorded.forEach(({ data, event }, index) => {
+      const id = ids[index] ?? '';
+      this.feed.push(
+        event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
+      );
+    });
+    if (tooLarge !== undefined) throw tooLarge;
+    return ids;
+  }
+
   async heartbeat(): Promise<void> {
-    await this.#beat('', '', '0');
+    await this.#beat([]);
   }
 
   async finish(outcome: TurnOutcome): Promise<boolean> {
@@ -97,30 +118,30 @@ export class RedisTurnProducer implements TurnProducer {
       .catch(() => {});
   }
 
-  async #beat(data: string, event: string, appending: '0' | '1'): Promise<string> {
+  /** Appends `events` (none: only beats) and resolves to their ids. */
+  async #beat(events: readonly TurnAppend[]): Promise<string[]> {
     const { options } = this.#context;
-    let reply: [number, string?, string?];
+    const args = [
+      String(options.maxEvents),
+      String(runningTtlMs(options)),
+      String(options.producerTimeoutMs),
+    ];
+    for (const { data, event } of events) args.push(data, event ?? '');
+    let reply: [number, string?, ...string[]];
     try {
-      reply = (await this.#context.commands.appendEvent(this.#keys, [
-        data,
-        event,
-        String(options.maxEvents),
-        String(runningTtlMs(options)),
-        String(options.producerTimeoutMs),
-        appending,
-      ])) as [number, string?, string?];
+      reply = (await this.#context.commands.appendEvents(this.#keys, args)) as typeof reply;
     } catch (error) {
       this.feed.close();
       throw storeUnavailable(error);
     }
-    const [running, id = '', stopRequested = ''] = reply;
+    const [running, stopRequested = '', ...ids] = reply;
     // The stop flag backs up the pub/sub message, which a reconnecting subscriber can miss.
     if (running !== 1 || stopRequested !== '') this.#stop.abort();
     if (running !== 1) {
       this.#done();
       throw new TurnEndedError(this.turnId);
     }
-    return id;
+    return ids;
   }
 
   /** The turn has ended, or is taken for ended: followers here go on from Redis. */

@@ -40,27 +40,28 @@ return {1, ARGV[1]}
 `;
 
 /**
- * Appends one event (ARGV[1] data, ARGV[2] event name or '') to a running turn, or, with
- * ARGV[6] = '0', only beats. KEYS: turn, events, alive, idempotency. ARGV[3]: maxEvents,
- * ARGV[4]: runningTtlMs, ARGV[5]: producerTimeoutMs. Every call refreshes the producer's
- * liveness and the running turn's expiry. Returns {0} when the turn is not running, else
- * {1, eventId or '', stop flag or ''}.
+ * Appends events to a running turn, or with none only beats. KEYS: turn, events, alive,
+ * idempotency. ARGV[1]: maxEvents, ARGV[2]: runningTtlMs, ARGV[3]: producerTimeoutMs, then a
+ * data and an event name ('' for none) per event. Every call refreshes the producer's liveness
+ * and the running turn's expiry. Returns {0} when the turn is not running, else
+ * {1, stop flag or '', the events' ids...}.
  */
-const APPEND_EVENT = `
+const APPEND_EVENTS = `
 if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return {0} end
-local id = ''
-if ARGV[6] == '1' then
-  if ARGV[2] == '' then
-    id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[1])
+local reply = {1, redis.call('HGET', KEYS[1], 'stop') or ''}
+for i = 4, #ARGV, 2 do
+  if ARGV[i + 1] == '' then
+    reply[#reply + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i])
   else
-    id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[1], 'e', ARGV[2])
+    reply[#reply + 1] =
+      redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i], 'e', ARGV[i + 1])
   end
 end
-redis.call('SET', KEYS[3], '1', 'PX', ARGV[5])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
-redis.call('PEXPIRE', KEYS[4], ARGV[4])
-return {1, id, redis.call('HGET', KEYS[1], 'stop') or ''}
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[4], ARGV[2])
+return reply
 `;
 
 /**
@@ -97,11 +98,11 @@ return 1
 
 /** The scripts, as the commands they become on the store's connection. */
 export const TURN_SCRIPTS: Record<
-  'createTurn' | 'appendEvent' | 'endTurn' | 'stopTurn',
+  'createTurn' | 'appendEvents' | 'endTurn' | 'stopTurn',
   TurnScript
 > = {
   createTurn: turnScript(CREATE_TURN, 3),
-  appendEvent: turnScript(APPEND_EVENT, 4),
+  appendEvents: turnScript(APPEND_EVENTS, 4),
   endTurn: turnScript(END_TURN, 4),
   stopTurn: turnScript(STOP_TURN, 1),
 };

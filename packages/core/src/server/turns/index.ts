@@ -12,6 +12,7 @@ export { STORE_CLOSED_CODE, storeClosedOutcome } from './store-closed.js';
 export { TurnBudget } from './turn-budget.js';
 export type {
   CreatedTurn,
+  TurnAppend,
   CreateTurnInit,
   FollowTurnOptions,
   TurnEnd,
