@@ -12,9 +12,9 @@ export { STORE_CLOSED_CODE, storeClosedOutcome } from './store-closed.js';
 export { TurnBudget } from './turn-budget.js';
 export type {
   CreatedTurn,
-  TurnAppend,
   CreateTurnInit,
   FollowTurnOptions,
+  TurnAppend,
   TurnEnd,
   TurnEndStatus,
   TurnEntry,
