@@ -40,7 +40,7 @@ export async function produceTurn(
     for await (const bytes of events) {
       decoder.push(bytes);
       for (const { event, data } of decoded.splice(0)) {
-        recorder.add(data, event === 'message' ? undefined : event);
+        await recorder.add(data, event === 'message' ? undefined : event);
         if (event === 'message' && data !== '[DONE]') recordedChunks.push(data);
         firstByteAt ??= performance.now();
       }

@@ -1,11 +1,12 @@
 import type { TurnAppend, TurnProducer } from '../turns/turn-store.js';
 
 /**
- * Records a producer's events in order without holding up the upstream: the events that arrive
- * while a write is under way go in the next one, as one `appendMany` when the producer has it.
- * Under load that turns one store round trip per token into one per batch. After the first
- * failure nothing more is written, so a turn never has a gap, and {@link add} and
- * {@link flush} throw that failure.
+ * Records a producer's events in order. With a producer that has `appendMany`, without holding
+ * up the upstream: the events that arrive while a write is under way go in the next one, which
+ * under load turns one store round trip per token into one per batch. Other producers (memory)
+ * record each event before the next is read, as fast as that goes. After the first failure
+ * nothing more is written, so a turn never has a gap, and {@link add} and {@link flush} throw
+ * that failure.
  */
 export class TurnRecorder {
   readonly #producer: TurnProducer;
@@ -18,11 +19,16 @@ export class TurnRecorder {
     this.#producer = producer;
   }
 
-  /** Queues one event; throws the first failure once there was one. */
-  add(data: string, event: string | undefined): void {
+  /**
+   * Records one event, or queues it for the next write: await what it returns before adding
+   * the next. Throws the first failure once there was one.
+   */
+  add(data: string, event: string | undefined): Promise<unknown> | undefined {
     if (this.#failed) throw this.#failure;
+    if (this.#producer.appendMany === undefined) return this.#producer.append(data, event);
     this.#pending.push(event === undefined ? { data } : { data, event });
     this.#writing ??= this.#drain();
+    return undefined;
   }
 
   /** Resolves once every queued event is recorded; throws the first failure. */
@@ -36,7 +42,12 @@ export class TurnRecorder {
       const batch = this.#pending;
       this.#pending = [];
       try {
-        await this.#write(batch);
+        const [first] = batch;
+        if (batch.length === 1 && first !== undefined) {
+          await this.#producer.append(first.data, first.event);
+        } else {
+          await this.#producer.appendMany?.(batch);
+        }
       } catch (error) {
         this.#failed = true;
         this.#failure = error;
@@ -44,14 +55,5 @@ export class TurnRecorder {
       }
     }
     this.#writing = undefined;
-  }
-
-  async #write(batch: TurnAppend[]): Promise<void> {
-    const producer = this.#producer;
-    if (batch.length > 1 && producer.appendMany !== undefined) {
-      await producer.appendMany(batch);
-      return;
-    }
-    for (const { data, event } of batch) await producer.append(data, event);
   }
 }
