@@ -30,24 +30,17 @@ export class LocalTurnFeed {
     this.#wake();
   }
 
-  /** Resolves to `true` at the next entry or close, or when `signal` aborts; to `false` after `ms`. */
-  changed(signal: AbortSignal | undefined, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const settle = (changed: boolean) => {
-        clearTimeout(timer);
-        this.#wakeUps.delete(wakeUp);
-        signal?.removeEventListener('abort', wakeUp);
-        resolve(changed);
-      };
-      const wakeUp = () => settle(true);
-      const timer = setTimeout(() => settle(false), ms);
-      this.#wakeUps.add(wakeUp);
-      signal?.addEventListener('abort', wakeUp, { once: true });
-    });
+  /** Calls `listener` at every new entry and at the close, until {@link unlisten}. */
+  listen(listener: () => void): void {
+    this.#wakeUps.add(listener);
+  }
+
+  unlisten(listener: () => void): void {
+    this.#wakeUps.delete(listener);
   }
 
   #wake(): void {
-    for (const wakeUp of [...this.#wakeUps]) wakeUp();
+    for (const wakeUp of this.#wakeUps) wakeUp();
   }
 }
 
@@ -80,18 +73,38 @@ export async function* followFeed(
   let next = feed.entries.findIndex((entry) => entry.type === 'end' || isAfter(entry.id, after));
   if (next === -1) next = feed.entries.length;
   let last = after;
-  while (signal?.aborted !== true) {
-    const entry = feed.entries[next];
-    if (entry !== undefined) {
-      next += 1;
-      yield entry;
-      if (entry.type === 'end') return undefined;
-      last = entry.id;
-    } else if (feed.closed) {
-      return last;
-    } else if (!(await feed.changed(signal, quietMs)) && (await hasEnded())) {
-      return last;
+  // One listener and one timer for the whole follow, not one per wait.
+  let wakeUp: ((changed: boolean) => void) | undefined;
+  const wake = (changed: boolean) => {
+    const waiting = wakeUp;
+    wakeUp = undefined;
+    waiting?.(changed);
+  };
+  const changed = () => wake(true);
+  const quiet = setTimeout(() => wake(false), quietMs);
+  feed.listen(changed);
+  signal?.addEventListener('abort', changed, { once: true });
+  try {
+    while (signal?.aborted !== true) {
+      const entry = feed.entries[next];
+      if (entry !== undefined) {
+        next += 1;
+        yield entry;
+        if (entry.type === 'end') return undefined;
+        last = entry.id;
+        continue;
+      }
+      if (feed.closed) return last;
+      quiet.refresh();
+      const woken = await new Promise<boolean>((resolve) => {
+        wakeUp = resolve;
+      });
+      if (!woken && (await hasEnded())) return last;
     }
+    return undefined;
+  } finally {
+    clearTimeout(quiet);
+    feed.unlisten(changed);
+    signal?.removeEventListener('abort', changed);
   }
-  return undefined;
 }
