@@ -30,7 +30,7 @@ interface Contender {
 /**
  * What recording turns costs an Express endpoint: chatwire's middleware with no turn store,
  * with a MemoryTurnStore and with a RedisTurnStore (a local redis-server), every request
- * carrying an Idempotency-Key of its own. The upstream (30 chunks per answer) and the
+ * carrying an Idempotency-Key of its own and the owner cookie of one browser. The upstream (30 chunks per answer) and the
  * simulated browsers run in worker threads, as in the Express benchmark. Per round the three
  * run in rotating order after one warm-up round; the overhead of a store is taken against the
  * no-store run of the same round, and its median and range over the rounds are printed.

@@ -7,6 +7,7 @@ import { Agent, request } from 'undici';
 
 const agent = new Agent({ keepAliveTimeout: 60_000 });
 const DONE = 'data: [DONE]\n\n';
+const OWNER_COOKIE = 'chatwire_owner=bench-browser-owner-secret-0001';
 const body = JSON.stringify({
   model: 'gpt-4o-mini',
   messages: [{ role: 'user', content: 'Say something for the benchmark.' }],
@@ -24,7 +25,11 @@ async function runBatch({ url, total, concurrency, idempotent }) {
   const one = async (index) => {
     const headers = { 'content-type': 'application/json' };
     // A key per request, as a browser that can resume sends: each request is a turn of its own.
-    if (idempotent) headers['idempotency-key'] = `bench-${batches}-${index}`;
+    // The browser keeps the owner cookie the endpoint gave it, as a browser does.
+    if (idempotent) {
+      headers['idempotency-key'] = `bench-${batches}-${index}`;
+      headers.cookie = OWNER_COOKIE;
+    }
     const sentAt = performance.now();
     try {
       const answer = await request(url, { method: 'POST', body, headers, dispatcher: agent });

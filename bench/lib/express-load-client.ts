@@ -17,7 +17,8 @@ export interface LoadClient {
   /**
    * Sends `total` streamed chat requests to `url`, at most `concurrency` at a time, reading every
    * answer to its end; each must end with `data: [DONE]`. With `idempotent`, every request has
-   * an `Idempotency-Key` of its own, so that an endpoint with a turn store records it.
+   * an `Idempotency-Key` of its own, so that an endpoint with a turn store records it, and the
+   * owner cookie of one browser.
    */
   run(
     url: string,
