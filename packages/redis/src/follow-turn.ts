@@ -30,22 +30,29 @@ export async function* followTurn(
   turn: FollowedTurn,
 ): AsyncGenerator<TurnEntry> {
   const key = context.keys.events(turn.turnId);
+  const breaks = context.breaks.count;
+  const unbroken = () => {
+    if (context.breaks.count !== breaks) {
+      throw new Error('the connection to Redis broke while the turn was followed');
+    }
+  };
   let last = turn.after;
-  if (turn.feed !== undefined) {
-    const fedUpTo = yield* followFeed(turn.feed, {
-      after: last,
-      signal: turn.signal,
-      quietMs: context.readers.blockMs,
-      hasEnded: async () => (await endedOutcome(context, turn)) !== undefined,
-    });
-    if (fedUpTo === undefined) return;
-    last = fedUpTo;
-  }
   let wait = false;
   /** The outcome in the turn's hash, once a quiet read found the turn ended. */
   let ended: TurnOutcome | undefined;
   try {
+    if (turn.feed !== undefined) {
+      const fedUpTo = yield* followFeed(turn.feed, {
+        after: last,
+        signal: turn.signal,
+        quietMs: context.readers.blockMs,
+        hasEnded: async () => (await endedOutcome(context, turn)) !== undefined,
+      });
+      if (fedUpTo === undefined) return;
+      last = fedUpTo;
+    }
     while (turn.signal?.aborted !== true) {
+      unbroken();
       const messages = wait
         ? await context.readers.read(key, last, turn.signal)
         : await readNow(context, key, last);
@@ -67,6 +74,7 @@ export async function* followTurn(
           return;
         }
         if (wait) ended = await endedOutcome(context, turn);
+        unbroken();
       }
       wait = ended === undefined;
     }

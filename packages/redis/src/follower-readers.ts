@@ -37,7 +37,12 @@ export class FollowerReaders {
   /** Each pooled connection's `CLIENT ID`, asked once, ahead of its first read. */
   readonly #ids = new WeakMap<Reader, Promise<number | string>>();
 
-  constructor(client: RedisClient, commands: TurnCommands, options: FollowerReadersOptions) {
+  constructor(
+    client: RedisClient,
+    commands: TurnCommands,
+    options: FollowerReadersOptions,
+    onBreak: () => void,
+  ) {
     this.#commands = commands;
     this.#options = options;
     this.#pool = client.createPool({
@@ -47,7 +52,7 @@ export class FollowerReaders {
       cleanupDelay: IDLE_MS,
     });
     // node-redis reports socket errors as events; the failing reads carry them to followers.
-    this.#pool.on('error', () => {});
+    this.#pool.on('error', onBreak);
   }
 
   /** Opens the pool's first connection. */

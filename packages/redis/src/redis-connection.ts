@@ -31,6 +31,11 @@ export interface RedisTurnContext {
   readers: FollowerReaders;
   keys: RedisKeys;
   options: ResolvedTurnStoreOptions;
+  /**
+   * How often a connection to Redis has broken: a follower that sees it change ends with
+   * `TurnStoreUnavailableError`, as Redis may have lost the turn (its client then resumes).
+   */
+  readonly breaks: { count: number };
 }
 
 /** Milliseconds a running turn's keys live past the producer's last sign of life. */

@@ -208,12 +208,21 @@ export class RedisTurnStore implements TurnStore {
   async #open(): Promise<Connections> {
     const commands = turnCommandsLike(this.#client);
     const subscriber = this.#client.duplicate();
-    const readers = new FollowerReaders(this.#client, commands, {
-      blockMs: Math.max(50, Math.min(1_000, Math.floor(this.#options.producerTimeoutMs / 3))),
-      commandTimeoutMs: this.#commandTimeoutMs,
-    });
+    const breaks = { count: 0 };
+    const onBreak = () => {
+      breaks.count += 1;
+    };
+    const readers = new FollowerReaders(
+      this.#client,
+      commands,
+      {
+        blockMs: Math.max(50, Math.min(1_000, Math.floor(this.#options.producerTimeoutMs / 3))),
+        commandTimeoutMs: this.#commandTimeoutMs,
+      },
+      onBreak,
+    );
     // node-redis reports socket errors as events; the failing commands carry them to callers.
-    commands.on('error', () => {});
+    commands.on('error', onBreak);
     subscriber.on('error', () => {});
     try {
       await withinMs(
@@ -236,6 +245,7 @@ export class RedisTurnStore implements TurnStore {
       readers,
       keys: this.#keys,
       options: this.#options,
+      breaks,
     };
     return { context, subscriber };
   }

@@ -1,4 +1,4 @@
-import type { TurnEntry } from '@chatwire/core/server';
+import { type TurnEntry, TurnStoreUnavailableError } from '@chatwire/core/server';
 import { createClient } from 'redis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
@@ -82,6 +82,26 @@ describe('Redis turn store followers', () => {
     await producer?.finish({ status: 'completed' });
     expect(dataOf(await following)).toEqual(['a']);
     expect((await connectionsReceived(admin)) - before).toBeLessThanOrEqual(10);
+  });
+  it('a follower on the producing instance ends with a clear error when Redis restarts mid-turn', async () => {
+    const server = await redis();
+    const store = storeOn(server.url);
+    const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
+    await producer?.append('before the restart');
+    const entries: TurnEntry[] = [];
+    const failure = (async () => {
+      for await (const entry of await store.follow(turn.id, 'alice')) entries.push(entry);
+    })().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    await sleep(100);
+    await server.restart();
+    // The producer learns it at its next event: Redis lost the turn.
+    await producer?.append('after the restart').catch(() => {});
+    const error = await failure;
+    expect(TurnStoreUnavailableError.isInstance(error)).toBe(true);
+    expect(dataOf(entries)).toEqual(['before the restart']);
   });
 });
 
