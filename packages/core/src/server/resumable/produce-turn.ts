@@ -1,4 +1,3 @@
-import { createSSEDecoder } from '../../sse/create-sse-decoder.js';
 import type { ServerSentEvent } from '../../sse/server-sent-event.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
 import type { StreamedAnswer } from '../pipeline/call-upstream.js';
@@ -26,7 +25,6 @@ export async function produceTurn(
 ): Promise<void> {
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];
-  const decoder = createSSEDecoder((event) => decoded.push(event));
   const recorder = new TurnRecorder(producer);
   // Kept to estimate the usage of an answer cut short, which gets no usage chunk.
   const recordedChunks: string[] = [];
@@ -36,9 +34,10 @@ export async function produceTurn(
     const events = stream.eventBytes({
       omitChunk: usageForBrowser ? undefined : isUsageOnlyChunk,
       omitErrorEvent: true,
+      onEvent: (event) => decoded.push(event),
     });
-    for await (const bytes of events) {
-      decoder.push(bytes);
+    // The bytes are the upstream's; the events they hold were handed over as they were decoded.
+    for await (const _bytes of events) {
       for (const { event, data } of decoded.splice(0)) {
         await recorder.add(data, event === 'message' ? undefined : event);
         if (event === 'message' && data !== '[DONE]') recordedChunks.push(data);
