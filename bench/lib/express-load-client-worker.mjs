@@ -7,26 +7,32 @@ import { Agent, request } from 'undici';
 
 const agent = new Agent({ keepAliveTimeout: 60_000 });
 const DONE = 'data: [DONE]\n\n';
+const OWNER_COOKIE = 'chatwire_owner=bench-browser-owner-secret-0001';
 const body = JSON.stringify({
   model: 'gpt-4o-mini',
   messages: [{ role: 'user', content: 'Say something for the benchmark.' }],
   stream: true,
 });
 
-async function runBatch({ url, total, concurrency }) {
+let batches = 0;
+
+async function runBatch({ url, total, concurrency, idempotent }) {
+  batches++;
   const firstByteMs = [];
   let errors = 0;
   let firstError;
   let started = 0;
-  const one = async () => {
+  const one = async (index) => {
+    const headers = { 'content-type': 'application/json' };
+    // A key per request, as a browser that can resume sends: each request is a turn of its own.
+    // The browser keeps the owner cookie the endpoint gave it, as a browser does.
+    if (idempotent) {
+      headers['idempotency-key'] = `bench-${batches}-${index}`;
+      headers.cookie = OWNER_COOKIE;
+    }
     const sentAt = performance.now();
     try {
-      const answer = await request(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json' },
-        dispatcher: agent,
-      });
+      const answer = await request(url, { method: 'POST', body, headers, dispatcher: agent });
       let first = true;
       let tail = '';
       for await (const piece of answer.body) {
@@ -47,7 +53,7 @@ async function runBatch({ url, total, concurrency }) {
   const lane = async () => {
     while (started < total) {
       started++;
-      await one();
+      await one(started);
     }
   };
   const startedAt = performance.now();

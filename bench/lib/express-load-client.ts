@@ -16,9 +16,16 @@ export interface StreamBatchResult {
 export interface LoadClient {
   /**
    * Sends `total` streamed chat requests to `url`, at most `concurrency` at a time, reading every
-   * answer to its end; each must end with `data: [DONE]`.
+   * answer to its end; each must end with `data: [DONE]`. With `idempotent`, every request has
+   * an `Idempotency-Key` of its own, so that an endpoint with a turn store records it, and the
+   * owner cookie of one browser.
    */
-  run(url: string, total: number, concurrency: number): Promise<StreamBatchResult>;
+  run(
+    url: string,
+    total: number,
+    concurrency: number,
+    options?: { idempotent?: boolean },
+  ): Promise<StreamBatchResult>;
   /** Closes the client's connections and its thread. */
   close(): Promise<void>;
 }
@@ -40,9 +47,10 @@ export function startLoadClient(): LoadClient {
       worker.once('error', onError);
     });
   return {
-    run: (url, total, concurrency) => {
+    run: (url, total, concurrency, options = {}) => {
       const result = reply<StreamBatchResult>();
-      worker.postMessage({ type: 'run', url, total, concurrency });
+      const idempotent = options.idempotent === true;
+      worker.postMessage({ type: 'run', url, total, concurrency, idempotent });
       return result;
     },
     close: async () => {

@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { createClient } from '@chatwire/core';
+import type { TurnStore } from '@chatwire/core/server';
 import { chatCompletions } from '@chatwire/express';
 import express from 'express';
 import OpenAI from 'openai';
@@ -102,11 +103,17 @@ export async function startExpressRawPipeProxy(baseURL: string): Promise<BenchPr
   return serveProxy(app, () => agent.close());
 }
 
-/** chatwire's middleware on Express 5 with one shared client, as the README shows it. */
-export async function startChatwireProxy(baseURL: string): Promise<BenchProxy> {
+/**
+ * chatwire's middleware on Express 5 with one shared client, as the README shows it; with a
+ * `turnStore`, requests with an `Idempotency-Key` are recorded in it.
+ */
+export async function startChatwireProxy(
+  baseURL: string,
+  turnStore?: TurnStore,
+): Promise<BenchProxy> {
   const client = createClient({ baseURL, apiKey: 'bench-key', provider: 'openai', maxRetries: 0 });
   const app = express();
-  app.post('/api/chat', chatCompletions({ client, allowedModels: ['gpt-4o-mini'] }));
+  app.all('/api/chat', chatCompletions({ client, allowedModels: ['gpt-4o-mini'], turnStore }));
   return serveProxy(app, () => client.close());
 }
 

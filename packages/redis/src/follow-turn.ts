@@ -1,7 +1,8 @@
 import { producerLostOutcome, type TurnEntry, type TurnOutcome } from '@chatwire/core/server';
-import type { RedisClient, RedisTurnContext } from './redis-connection.js';
+import type { StreamMessage } from './follower-readers.js';
+import { followFeed, type LocalTurnFeed } from './local-turn-feed.js';
+import type { RedisTurnContext } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
-import { END_TURN } from './turn-scripts.js';
 
 /** A turn being followed: where it is and which keys end it. */
 export interface FollowedTurn {
@@ -9,37 +10,52 @@ export interface FollowedTurn {
   idempotencyKey: string;
   after: string;
   signal: AbortSignal | undefined;
+  /** The feed of the turn's producer, when it runs on this instance. */
+  feed: LocalTurnFeed | undefined;
 }
 
-/** The most entries one read returns. */
+/** The most entries a read without waiting returns. */
 const READ_COUNT = 200;
 
-interface StreamMessage {
-  id: string;
-  message: Record<string, string>;
-}
-
 /**
- * Yields a turn's entries after `turn.after`, blocking for new ones on a connection of its own
- * (a blocking read holds its connection). When a read times out it ends the turn if its
- * producer went silent, so the `end` entry arrives and the follower never hangs.
+ * Yields a turn's entries after `turn.after`: from the producer's feed while it runs on this
+ * instance, else (and after it) from Redis. The first read does not wait; later ones wait for
+ * new entries on a reader connection. After a read that waited in vain it looks at the turn:
+ * a silent producer is taken for dead (the turn ends, so the follower never hangs), and a turn
+ * that has ended is read once more without waiting, since its last events and its `end` entry
+ * may have been appended after that read looked.
  */
 export async function* followTurn(
   context: RedisTurnContext,
   turn: FollowedTurn,
 ): AsyncGenerator<TurnEntry> {
-  const { keys } = context;
-  const reader = await openReader(context.commands);
-  const leave = () => reader.destroy();
-  turn.signal?.addEventListener('abort', leave, { once: true });
+  const key = context.keys.events(turn.turnId);
+  const breaks = context.breaks.count;
+  const unbroken = () => {
+    if (context.breaks.count !== breaks) {
+      throw new Error('the connection to Redis broke while the turn was followed');
+    }
+  };
+  let last = turn.after;
+  let wait = false;
+  /** The outcome in the turn's hash, once a quiet read found the turn ended. */
+  let ended: TurnOutcome | undefined;
   try {
-    let last = turn.after;
+    if (turn.feed !== undefined) {
+      const fedUpTo = yield* followFeed(turn.feed, {
+        after: last,
+        signal: turn.signal,
+        quietMs: context.readers.blockMs,
+        hasEnded: async () => (await endedOutcome(context, turn)) !== undefined,
+      });
+      if (fedUpTo === undefined) return;
+      last = fedUpTo;
+    }
     while (turn.signal?.aborted !== true) {
-      const reply = (await reader.xRead(
-        { key: keys.events(turn.turnId), id: last },
-        { BLOCK: context.blockMs, COUNT: READ_COUNT },
-      )) as { messages: StreamMessage[] }[] | null;
-      const messages = reply?.[0]?.messages ?? [];
+      unbroken();
+      const messages = wait
+        ? await context.readers.read(key, last, turn.signal)
+        : await readNow(context, key, last);
       for (const { id, message } of messages) {
         if (message.end !== undefined) {
           yield { type: 'end', ...(JSON.parse(message.end) as TurnOutcome) } as TurnEntry;
@@ -51,65 +67,59 @@ export async function* followTurn(
           ? { type: 'event', id, data }
           : { type: 'event', id, event: message.e, data };
       }
-      if (messages.length > 0) continue;
-      const ended = await endedOutcome(context, turn);
-      if (ended !== undefined) {
-        yield { type: 'end', ...ended } as TurnEntry;
-        return;
+      if (messages.length === 0) {
+        // Nothing after `after`, in a turn known to have ended: its end lies before `after`.
+        if (ended !== undefined) {
+          yield { type: 'end', ...ended } as TurnEntry;
+          return;
+        }
+        if (wait) ended = await endedOutcome(context, turn);
+        unbroken();
       }
+      wait = ended === undefined;
     }
   } catch (error) {
     if (turn.signal?.aborted === true) return;
     throw storeUnavailable(error);
-  } finally {
-    turn.signal?.removeEventListener('abort', leave);
-    if (reader.isOpen) reader.destroy();
   }
 }
 
-async function openReader(commands: RedisClient): Promise<RedisClient> {
-  // No reconnecting: a follower whose Redis went away gets an error, not a silent wait.
-  const reader = commands.duplicate({ socket: { reconnectStrategy: false } });
-  reader.on('error', () => {});
-  try {
-    await reader.connect();
-  } catch (error) {
-    throw storeUnavailable(error);
-  }
-  return reader;
+async function readNow(
+  context: RedisTurnContext,
+  key: string,
+  after: string,
+): Promise<StreamMessage[]> {
+  const reply = (await context.commands.xRead({ key, id: after }, { COUNT: READ_COUNT })) as
+    | { messages: StreamMessage[] }[]
+    | null;
+  return reply?.[0]?.messages ?? [];
 }
 
 /**
- * After a quiet read: the outcome of a turn that ended before `after` (its `end` entry is behind
- * the follower), or `undefined` while it runs. Ends the turn first when its producer is silent.
+ * After a quiet wait: the outcome of a turn that has ended, or `undefined` while it runs. A
+ * turn whose producer is silent is ended here, as `producer_lost`.
  */
 async function endedOutcome(
   context: RedisTurnContext,
   turn: FollowedTurn,
 ): Promise<TurnOutcome | undefined> {
   const { keys, options } = context;
-  const [status, outcome] = await context.commands.hmGet(keys.turn(turn.turnId), [
+  const [status, outcome] = (await context.commands.hmGet(keys.turn(turn.turnId), [
     'status',
     'outcome',
-  ]);
+  ])) as (string | null)[];
   if (status === 'running') {
-    await context.run(
-      END_TURN,
+    const lost = producerLostOutcome(options.producerTimeoutMs);
+    const ended = await context.commands.endTurn(
       [
         keys.turn(turn.turnId),
         keys.events(turn.turnId),
         keys.alive(turn.turnId),
         turn.idempotencyKey,
       ],
-      [
-        JSON.stringify(producerLostOutcome(options.producerTimeoutMs)),
-        'failed',
-        String(options.ttlMs),
-        '1',
-      ],
+      [JSON.stringify(lost), 'failed', String(options.ttlMs), '1'],
     );
-    // When that ended the turn, the next read returns its `end` entry.
-    return undefined;
+    return ended === 1 ? lost : undefined;
   }
   if (outcome === null || outcome === undefined) {
     return {

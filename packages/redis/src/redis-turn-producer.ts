@@ -1,14 +1,15 @@
 import {
   storeClosedOutcome,
+  type TurnAppend,
   TurnBudget,
   TurnEndedError,
   type TurnOutcome,
   type TurnProducer,
   turnHeartbeatMs,
 } from '@chatwire/core/server';
+import { LocalTurnFeed } from './local-turn-feed.js';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
-import { APPEND_EVENT, END_TURN } from './turn-scripts.js';
 
 /** The producer of a turn stored in Redis. */
 export class RedisTurnProducer implements TurnProducer {
@@ -18,6 +19,8 @@ export class RedisTurnProducer implements TurnProducer {
   readonly #keys: string[];
   readonly #release: () => void;
   readonly heartbeatMs: number;
+  /** What this producer recorded, for followers on this instance. */
+  readonly feed = new LocalTurnFeed();
 
   constructor(
     readonly turnId: string,
@@ -40,28 +43,53 @@ export class RedisTurnProducer implements TurnProducer {
   }
 
   async append(data: string, event?: string): Promise<string> {
-    this.#budget.spend(data, event);
-    return this.#beat(data, event ?? '', '1');
+    const [id = ''] = await this.appendMany([event === undefined ? { data } : { data, event }]);
+    return id;
+  }
+
+  async appendMany(events: readonly TurnAppend[]): Promise<string[]> {
+    let fitting = 0;
+    let tooLarge: unknown;
+    try {
+      for (const { data, event } of events) {
+        this.#budget.spend(data, event);
+        fitting += 1;
+      }
+    } catch (error) {
+      tooLarge = error;
+    }
+    if (fitting === 0 && tooLarge !== undefined) throw tooLarge;
+    const recorded = events.slice(0, fitting);
+    const ids = await this.#beat(recorded);
+    recorded.forEach(({ data, event }, index) => {
+      const id = ids[index] ?? '';
+      this.feed.push(
+        event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
+      );
+    });
+    if (tooLarge !== undefined) throw tooLarge;
+    return ids;
   }
 
   async heartbeat(): Promise<void> {
-    await this.#beat('', '', '0');
+    await this.#beat([]);
   }
 
   async finish(outcome: TurnOutcome): Promise<boolean> {
-    const recorded = { ...outcome, estimated: outcome.estimated ?? false };
+    const recorded = JSON.stringify({ ...outcome, estimated: outcome.estimated ?? false });
     try {
-      const ended = await this.#context.run(END_TURN, this.#keys, [
-        JSON.stringify(recorded),
-        recorded.status,
+      const ended = await this.#context.commands.endTurn(this.#keys, [
+        recorded,
+        outcome.status,
         String(this.#context.options.ttlMs),
         '0',
       ]);
+      if (ended === 1) this.feed.push({ type: 'end', ...(JSON.parse(recorded) as TurnOutcome) });
       return ended === 1;
     } catch (error) {
       throw storeUnavailable(error);
     } finally {
-      this.#release();
+      this.#done();
     }
   }
 
@@ -78,9 +106,10 @@ export class RedisTurnProducer implements TurnProducer {
    */
   async endForClose(): Promise<void> {
     this.#stop.abort();
+    this.feed.close();
     const outcome = storeClosedOutcome();
-    await this.#context
-      .run(END_TURN, this.#keys, [
+    await this.#context.commands
+      .endTurn(this.#keys, [
         JSON.stringify(outcome),
         outcome.status,
         String(this.#context.options.ttlMs),
@@ -89,28 +118,35 @@ export class RedisTurnProducer implements TurnProducer {
       .catch(() => {});
   }
 
-  async #beat(data: string, event: string, appending: '0' | '1'): Promise<string> {
+  /** Appends `events` (none: only beats) and resolves to their ids. */
+  async #beat(events: readonly TurnAppend[]): Promise<string[]> {
     const { options } = this.#context;
-    let reply: [number, string?, string?];
+    const args = [
+      String(options.maxEvents),
+      String(runningTtlMs(options)),
+      String(options.producerTimeoutMs),
+    ];
+    for (const { data, event } of events) args.push(data, event ?? '');
+    let reply: [number, string?, ...string[]];
     try {
-      reply = (await this.#context.run(APPEND_EVENT, this.#keys, [
-        data,
-        event,
-        String(options.maxEvents),
-        String(runningTtlMs(options)),
-        String(options.producerTimeoutMs),
-        appending,
-      ])) as [number, string?, string?];
+      reply = (await this.#context.commands.appendEvents(this.#keys, args)) as typeof reply;
     } catch (error) {
+      this.feed.close();
       throw storeUnavailable(error);
     }
-    const [running, id = '', stopRequested = ''] = reply;
+    const [running, stopRequested = '', ...ids] = reply;
     // The stop flag backs up the pub/sub message, which a reconnecting subscriber can miss.
     if (running !== 1 || stopRequested !== '') this.#stop.abort();
     if (running !== 1) {
-      this.#release();
+      this.#done();
       throw new TurnEndedError(this.turnId);
     }
-    return id;
+    return ids;
+  }
+
+  /** The turn has ended, or is taken for ended: followers here go on from Redis. */
+  #done(): void {
+    this.feed.close();
+    this.#release();
   }
 }

@@ -13,19 +13,25 @@ import {
   type TurnStoreOptions,
 } from '@chatwire/core/server';
 import { followTurn } from './follow-turn.js';
-import { type RedisClient, type RedisTurnContext, runningTtlMs } from './redis-connection.js';
+import { FollowerReaders } from './follower-readers.js';
+import {
+  type RedisClient,
+  type RedisTurnContext,
+  runningTtlMs,
+  turnCommandsLike,
+} from './redis-connection.js';
 import { RedisKeys } from './redis-keys.js';
 import { RedisTurnProducer } from './redis-turn-producer.js';
 import { storeUnavailable } from './store-unavailable.js';
 import { type TurnHash, turnInfoOf } from './turn-hash.js';
-import { CREATE_TURN, END_TURN, STOP_TURN } from './turn-scripts.js';
 
 /** Options of {@link RedisTurnStore}. */
 export interface RedisTurnStoreOptions extends TurnStoreOptions {
   /**
    * A node-redis client (`createClient({ url })` from `redis`), connected or not. The store
-   * never uses or closes it: it opens duplicates of it, one for commands, one for stop messages,
-   * and one per follower while it follows (a blocking read holds a connection).
+   * never uses or closes it: it opens connections with its settings, one for commands, one for
+   * stop messages, and a pool for followers waiting for new events (a blocking read holds its
+   * connection while it waits; idle ones are reused, then closed after a few seconds).
    */
   client: RedisClient;
   /** Prepended to every key and channel, to share one Redis with other data. */
@@ -76,8 +82,7 @@ export class RedisTurnStore implements TurnStore {
     const candidate = randomUUID();
     const createdAt = Date.now();
     try {
-      const [created, turnId] = (await context.run(
-        CREATE_TURN,
+      const [created, turnId] = (await context.commands.createTurn(
         [idempotencyKey, this.#keys.turn(candidate), this.#keys.alive(candidate)],
         [
           candidate,
@@ -109,7 +114,7 @@ export class RedisTurnStore implements TurnStore {
     try {
       const info = await this.#read(turnId, owner);
       if (info.status !== 'running') return info;
-      const ended = await context.run(END_TURN, this.#turnKeys(turnId, owner, info.key), [
+      const ended = await context.commands.endTurn(this.#turnKeys(turnId, owner, info.key), [
         JSON.stringify(producerLostOutcome(this.#options.producerTimeoutMs)),
         'failed',
         String(this.#options.ttlMs),
@@ -138,14 +143,14 @@ export class RedisTurnStore implements TurnStore {
       throw storeUnavailable(error);
     });
     const idempotencyKey = this.#keys.idempotency(owner, info.key);
-    return followTurn(context, { turnId, idempotencyKey, after, signal: options.signal });
+    const feed = this.#producers.get(turnId)?.feed;
+    return followTurn(context, { turnId, idempotencyKey, after, signal: options.signal, feed });
   }
 
   async stop(turnId: string, owner: string): Promise<TurnInfo> {
     const { context } = await this.#connect();
     try {
-      const found = await context.run(
-        STOP_TURN,
+      const found = await context.commands.stopTurn(
         [this.#keys.turn(turnId)],
         [turnId, this.#keys.stopChannel, owner],
       );
@@ -169,6 +174,7 @@ export class RedisTurnStore implements TurnStore {
       subscriber: undefined,
     }));
     context?.commands.destroy();
+    context?.readers.destroy();
     subscriber?.destroy();
   }
 
@@ -200,16 +206,29 @@ export class RedisTurnStore implements TurnStore {
   }
 
   async #open(): Promise<Connections> {
-    const commands = this.#client.duplicate();
+    const commands = turnCommandsLike(this.#client);
     const subscriber = this.#client.duplicate();
+    const breaks = { count: 0 };
+    const onBreak = () => {
+      breaks.count += 1;
+    };
+    const readers = new FollowerReaders(
+      this.#client,
+      commands,
+      {
+        blockMs: Math.max(50, Math.min(1_000, Math.floor(this.#options.producerTimeoutMs / 3))),
+        commandTimeoutMs: this.#commandTimeoutMs,
+      },
+      onBreak,
+    );
     // node-redis reports socket errors as events; the failing commands carry them to callers.
-    commands.on('error', () => {});
+    commands.on('error', onBreak);
     subscriber.on('error', () => {});
     try {
       await withinMs(
         this.#commandTimeoutMs,
         (async () => {
-          await Promise.all([commands.connect(), subscriber.connect()]);
+          await Promise.all([commands.connect(), subscriber.connect(), readers.connect()]);
           await subscriber.subscribe(this.#keys.stopChannel, (turnId) =>
             this.#producers.get(turnId)?.requestStop(),
           );
@@ -218,15 +237,15 @@ export class RedisTurnStore implements TurnStore {
     } catch (error) {
       commands.destroy();
       subscriber.destroy();
+      readers.destroy();
       throw error;
     }
-    const timed = commands.withCommandOptions({ timeout: this.#commandTimeoutMs }) as RedisClient;
     const context: RedisTurnContext = {
-      commands: timed,
+      commands: commands.withCommandOptions({ timeout: this.#commandTimeoutMs }),
+      readers,
       keys: this.#keys,
       options: this.#options,
-      blockMs: Math.max(50, Math.min(1_000, Math.floor(this.#options.producerTimeoutMs / 3))),
-      run: (script, keys, args) => timed.eval(script, { keys, arguments: args }),
+      breaks,
     };
     return { context, subscriber };
   }

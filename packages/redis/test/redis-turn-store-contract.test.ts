@@ -10,3 +10,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describeTurnStoreContract('Redis', (options) => redisTurnStores(server.url, options));
+// Followers on the producer's own instance read what it recorded from memory.
+describeTurnStoreContract('Redis, one instance', async (options) => {
+  const { first } = await redisTurnStores(server.url, options);
+  return { first, second: first };
+});

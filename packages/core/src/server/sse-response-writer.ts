@@ -13,7 +13,9 @@ const NODE_SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 /** Bytes held for one write before they are sent without waiting for the end of the tick. */
 const PENDING_LIMIT = 64 * 1024;
 
-function concatenate(pieces: ReadonlyArray<Uint8Array | string>): Buffer {
+/** One chunk of the pieces: text stays text, so that it is encoded once, by the socket. */
+function concatenate(pieces: ReadonlyArray<Uint8Array | string>): Buffer | string {
+  if (pieces.every((piece) => typeof piece === 'string')) return pieces.join('');
   return Buffer.concat(
     pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)),
   );

@@ -107,6 +107,7 @@ export class ChatCompletionBodyReader implements BodyReadEnding {
   async *eventBytes(
     omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
     omitErrorEvent = false,
+    onEvent?: (event: ServerSentEvent) => void,
   ): AsyncGenerator<Uint8Array, void, undefined> {
     try {
       try {
@@ -116,6 +117,7 @@ export class ChatCompletionBodyReader implements BodyReadEnding {
           this.#events,
           omitChunk,
           omitErrorEvent,
+          onEvent,
         );
       } catch (error) {
         if (!this.#events.sawDone) throw error;

@@ -1,6 +1,7 @@
 import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import type { StreamTruncatedError } from '../errors/stream-truncated-error.js';
 import { encodeSSEEvent } from '../sse/encode-sse-event.js';
+import type { ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
 import type { ChatCompletionAccumulator } from './chat-completion-accumulator.js';
 import { ChatCompletionBodyReader } from './chat-completion-body-reader.js';
@@ -49,6 +50,12 @@ export interface EventBytesOptions {
    * Defaults to false.
    */
   omitErrorEvent?: boolean;
+  /**
+   * Called with each event that is passed on, as it is decoded and before its bytes are
+   * yielded: a server that records the answer event by event reads them here rather than
+   * decoding the bytes a second time.
+   */
+  onEvent?: (event: ServerSentEvent) => void;
 }
 
 type Reader = 'for await' | 'toReadableStream()' | 'eventBytes()' | 'finalChatCompletion()';
@@ -251,6 +258,6 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
    */
   eventBytes(options: EventBytesOptions = {}): AsyncIterableIterator<Uint8Array> {
     this.#outcome.claim('eventBytes()');
-    return this.#bodyReader.eventBytes(options.omitChunk, options.omitErrorEvent);
+    return this.#bodyReader.eventBytes(options.omitChunk, options.omitErrorEvent, options.onEvent);
   }
 }

@@ -1,5 +1,6 @@
 import { createSSEDecoder } from '../sse/create-sse-decoder.js';
 import { EventBoundaryScanner } from '../sse/event-boundary-scanner.js';
+import type { ServerSentEvent } from '../sse/server-sent-event.js';
 import type { ChatCompletionChunk } from '../types/index.js';
 import { readBodyChunks } from './body-chunk-reader.js';
 import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
@@ -17,6 +18,7 @@ import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
  * @param controller Aborting it stops the read.
  * @param omitChunk Chunks for which it returns true have their event's bytes left out.
  * @param omitErrorEvent Whether the bytes of the event that reported an error are left out.
+ * @param onEvent Called with each event that is passed on, before its bytes are yielded.
  */
 export async function* relayEventBytes(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
@@ -24,6 +26,7 @@ export async function* relayEventBytes(
   events: PortkeyEventInterpreter,
   omitChunk: ((chunk: ChatCompletionChunk) => boolean) | undefined,
   omitErrorEvent = false,
+  onEvent?: (event: ServerSentEvent) => void,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   // The signal is not read here: in Node, making it would delay the first bytes.
   const reader = readBodyChunks(body, controller);
@@ -34,6 +37,7 @@ export async function* relayEventBytes(
     const chunk = events.receive(event);
     if (chunk !== undefined && omitChunk?.(chunk) === true) omitDecoded = true;
     else if (omitErrorEvent && events.serverError !== undefined) omitDecoded = true;
+    else onEvent?.(event);
   });
   // The start of an event whose end has not arrived yet: passed on once it is whole.
   let held: Uint8Array[] = [];

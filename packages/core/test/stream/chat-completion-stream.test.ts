@@ -292,6 +292,28 @@ describe('ChatCompletionStream.eventBytes', () => {
     return pieces;
   }
 
+  it('hands over each event it passes on before its bytes, and none of those it leaves out', async () => {
+    const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 };
+    const text = sseText([...textChunks(['Hel', 'lo']), chunk([], { usage })]);
+    const datasOf = async (passed: string) =>
+      (await collect(decodeSSE(byteSource(passed).body))).map((event) => event.data);
+    for (const seed of SEEDS) {
+      const stream = streamOf(byteSource(text, seed).body);
+      const handed: string[] = [];
+      let passed = '';
+      const events = stream.eventBytes({
+        omitChunk: (one) => one.choices.length === 0,
+        onEvent: (event) => handed.push(event.data),
+      });
+      for await (const bytes of events) {
+        passed += decoder.decode(bytes);
+        expect(handed).toEqual(await datasOf(passed));
+      }
+      expect(handed.some((data) => data.includes('"usage"'))).toBe(false);
+      expect(handed.at(-1)).toBe('[DONE]');
+    }
+  });
+
   it('passes on an event of a megabyte that arrives four bytes at a time', async () => {
     const text = sseText(textChunks(['x'.repeat(1024 * 1024)]));
     const bytes = new TextEncoder().encode(text);

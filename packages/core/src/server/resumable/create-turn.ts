@@ -83,7 +83,7 @@ async function produceAndFollow<Req, Res>(
   const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
   const stopBeat = startTurnHeartbeat(producer);
   const deadline = upstreamDeadline(
-    AbortSignal.any([producer.signal, disconnected]),
+    disconnected === NEVER ? producer.signal : AbortSignal.any([producer.signal, disconnected]),
     upstream.totalTimeoutMs,
     context.traceId,
   );

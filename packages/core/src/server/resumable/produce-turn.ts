@@ -1,9 +1,9 @@
-import { createSSEDecoder } from '../../sse/create-sse-decoder.js';
 import type { ServerSentEvent } from '../../sse/server-sent-event.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
 import type { StreamedAnswer } from '../pipeline/call-upstream.js';
 import type { TurnEndStatus } from '../turns/turn-store.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
+import { TurnRecorder } from './turn-recorder.js';
 
 /** The usage-only chunk of a stream: the token counts, with no choice in it. */
 function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
@@ -12,7 +12,8 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
 
 /**
  * The producer of a turn: records each event of the upstream's stream as it passes (the
- * event's data and name; the id comes from the store), then ends the turn once. It does not
+ * event's data and name; the id comes from the store; see {@link TurnRecorder}), then ends the
+ * turn once. It does not
  * wait for any client: clients follow the store. A stop (`producer.signal`) or the creator
  * leaving under the `'abort'` policy (`disconnected`) aborts the upstream call through the
  * deadline's signal; a store that refuses an event (too large, unreachable) ends the read too.
@@ -24,7 +25,7 @@ export async function produceTurn<Req, Res>(
 ): Promise<void> {
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];
-  const decoder = createSSEDecoder((event) => decoded.push(event));
+  const recorder = new TurnRecorder(producer);
   // Kept to estimate the usage of an answer cut short, which gets no usage chunk.
   const recordedChunks: string[] = [];
   let firstByteAt: number | undefined;
@@ -33,17 +34,24 @@ export async function produceTurn<Req, Res>(
     const events = stream.eventBytes({
       omitChunk: usageForBrowser ? undefined : isUsageOnlyChunk,
       omitErrorEvent: true,
+      onEvent: (event) => decoded.push(event),
     });
-    for await (const bytes of events) {
-      decoder.push(bytes);
+    // The bytes are the upstream's; the events they hold were handed over as they were decoded.
+    for await (const _bytes of events) {
       for (const { event, data } of decoded.splice(0)) {
-        await producer.append(data, event === 'message' ? undefined : event);
+        await recorder.add(data, event === 'message' ? undefined : event);
         if (event === 'message' && data !== '[DONE]') recordedChunks.push(data);
         firstByteAt ??= performance.now();
       }
     }
   } catch (error) {
     failure = explainFailure(error);
+  }
+  // What was read before a failure is recorded before the turn ends.
+  try {
+    await recorder.flush();
+  } catch (error) {
+    failure ??= explainFailure(error);
   }
   let completion: ChatCompletion | undefined;
   try {

@@ -14,6 +14,7 @@ export type {
   CreatedTurn,
   CreateTurnInit,
   FollowTurnOptions,
+  TurnAppend,
   TurnEnd,
   TurnEndStatus,
   TurnEntry,

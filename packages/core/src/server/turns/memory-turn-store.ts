@@ -144,17 +144,33 @@ async function* entriesOf(
   after: number,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<TurnEntry> {
-  let next = after;
-  while (signal?.aborted !== true) {
-    const event = turn.events[next];
-    if (event !== undefined) {
-      next += 1;
-      yield event;
-    } else if (turn.end !== undefined) {
-      yield turn.end;
-      return;
-    } else {
-      await turn.changed(signal);
+  // One listener for the whole follow, not one per wait: a follower waits once per event.
+  let wakeUp: (() => void) | undefined;
+  const changed = () => {
+    const waiting = wakeUp;
+    wakeUp = undefined;
+    waiting?.();
+  };
+  turn.listen(changed);
+  signal?.addEventListener('abort', changed, { once: true });
+  try {
+    let next = after;
+    while (signal?.aborted !== true) {
+      const event = turn.events[next];
+      if (event !== undefined) {
+        next += 1;
+        yield event;
+      } else if (turn.end !== undefined) {
+        yield turn.end;
+        return;
+      } else {
+        await new Promise<void>((resolve) => {
+          wakeUp = resolve;
+        });
+      }
     }
+  } finally {
+    turn.unlisten(changed);
+    signal?.removeEventListener('abort', changed);
   }
 }

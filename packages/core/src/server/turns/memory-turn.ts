@@ -1,6 +1,6 @@
 import type { TurnEnd, TurnEvent, TurnInfo, TurnOutcome, TurnStatus } from './turn-store.js';
 
-/** One turn held by the memory store: its events, its end, and who waits for either. */
+/** One turn held by the memory store: its events, its end, and who listens for either. */
 export class MemoryTurn {
   readonly events: TurnEvent[] = [];
   readonly stopController = new AbortController();
@@ -44,20 +44,16 @@ export class MemoryTurn {
     return true;
   }
 
-  /** Resolves at the next event or end, or when `signal` aborts. */
-  changed(signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve) => {
-      const wakeUp = () => {
-        this.#wakeUps.delete(wakeUp);
-        signal?.removeEventListener('abort', wakeUp);
-        resolve();
-      };
-      this.#wakeUps.add(wakeUp);
-      signal?.addEventListener('abort', wakeUp, { once: true });
-    });
+  /** Calls `listener` at every new event and at the end, until {@link unlisten}. */
+  listen(listener: () => void): void {
+    this.#wakeUps.add(listener);
+  }
+
+  unlisten(listener: () => void): void {
+    this.#wakeUps.delete(listener);
   }
 
   #wake(): void {
-    for (const wakeUp of [...this.#wakeUps]) wakeUp();
+    for (const wakeUp of this.#wakeUps) wakeUp();
   }
 }

@@ -100,6 +100,13 @@ export interface FollowTurnOptions {
   signal?: AbortSignal;
 }
 
+/** One event for {@link TurnProducer.appendMany}: its SSE data and name. */
+export interface TurnAppend {
+  data: string;
+  /** The SSE event name, when not the default `message`. */
+  event?: string;
+}
+
 /**
  * The one writer of a turn. It records the answer's events as they pass, beats while it waits,
  * listens for stops, and ends the turn once.
@@ -119,6 +126,13 @@ export interface TurnProducer {
    * `TurnStoreUnavailableError` when the store cannot be reached.
    */
   append(data: string, event?: string): Promise<string>;
+  /**
+   * Records several events in order as one write, when the store can: the endpoint passes the
+   * events that arrived while the previous write was under way. Resolves to their ids. When
+   * one does not fit (`TurnTooLargeError`), the events before it are recorded and none after
+   * it. Optional: without it, the events are appended one by one.
+   */
+  appendMany?(events: readonly TurnAppend[]): Promise<string[]>;
   /**
    * Milliseconds between calls of {@link TurnProducer.heartbeat} while no event passes: a third
    * of the store's `producerTimeoutMs` (see `turnHeartbeatMs`). `DEFAULT_TURN_HEARTBEAT_MS`

@@ -1,0 +1,111 @@
+import { type TurnEntry, TurnStoreUnavailableError } from '@chatwire/core/server';
+import { createClient } from 'redis';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
+import { RedisTurnStore, type RedisTurnStoreOptions } from '../src/index.js';
+import { startRedisServer } from './support/redis-server.js';
+import { startReplyGate } from './support/reply-gate.js';
+
+async function redis() {
+  const server = await startRedisServer();
+  onTestFinished(() => server.close());
+  return server;
+}
+
+function storeOn(url: string, options: Omit<RedisTurnStoreOptions, 'client'> = {}) {
+  const store = new RedisTurnStore({ client: createClient({ url }), ...options });
+  onTestFinished(() => store.close());
+  return store;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The rest of `entries`, read in the background; fails rather than hang. */
+function rest(entries: AsyncIterator<TurnEntry>): Promise<TurnEntry[]> {
+  return collect({ [Symbol.asyncIterator]: () => entries });
+}
+
+describe('Redis turn store followers', () => {
+  it('a follower whose quiet read is answered late still gets the events appended before the turn ended', async () => {
+    const server = await redis();
+    const gate = await startReplyGate(server.port);
+    onTestFinished(() => gate.close());
+    // A follower's blocking read waits a third of this, at most 1 s, before it looks at the turn.
+    const options = { producerTimeoutMs: 6_000 };
+    const producing = storeOn(server.url, options);
+    const following = storeOn(gate.url, options);
+    const { turn, producer } = await producing.create({ owner: 'alice', key: 'k' });
+    if (producer === undefined) throw new Error('expected to create the turn');
+    await producer.append('a');
+
+    const entries = (await following.follow(turn.id, 'alice'))[Symbol.asyncIterator]();
+    expect(await entries.next()).toMatchObject({ value: { type: 'event', data: 'a' } });
+    const remaining = rest(entries);
+    // Past one quiet read, so the follower is waiting in the next one.
+    await sleep(1_200);
+    gate.hold();
+    // That read's empty answer is on its way back when the turn gets its last events and ends.
+    await gate.heldReply(3_000);
+    await producer.append('b');
+    await producer.append('c');
+    await producer.finish({ status: 'completed' });
+    gate.release();
+
+    const ended = await remaining;
+    expect(dataOf(ended)).toEqual(['b', 'c']);
+    expect(ended.at(-1)).toMatchObject({ type: 'end', status: 'completed' });
+  });
+
+  it('a hundred resumes one after another reuse a few connections to Redis, not one each', async () => {
+    const server = await redis();
+    const admin = createClient({ url: server.url });
+    admin.on('error', () => {});
+    await admin.connect();
+    onTestFinished(() => admin.destroy());
+    const store = storeOn(server.url);
+    const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
+    await producer?.append('a');
+    const following = collect(await store.follow(turn.id, 'alice'));
+    await sleep(50);
+    const before = await connectionsReceived(admin);
+    for (let index = 0; index < 100; index++) {
+      const controller = new AbortController();
+      const resumed = await store.follow(turn.id, 'alice', { signal: controller.signal });
+      const entries = resumed[Symbol.asyncIterator]();
+      expect(await entries.next()).toMatchObject({ value: { type: 'event', data: 'a' } });
+      // The client leaves while its follower waits for the next event.
+      const left = entries.next();
+      await sleep(10);
+      controller.abort();
+      expect(await left).toMatchObject({ done: true });
+    }
+    await producer?.finish({ status: 'completed' });
+    expect(dataOf(await following)).toEqual(['a']);
+    expect((await connectionsReceived(admin)) - before).toBeLessThanOrEqual(10);
+  });
+  it('a follower on the producing instance ends with a clear error when Redis restarts mid-turn', async () => {
+    const server = await redis();
+    const store = storeOn(server.url);
+    const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
+    await producer?.append('before the restart');
+    const entries: TurnEntry[] = [];
+    const failure = (async () => {
+      for await (const entry of await store.follow(turn.id, 'alice')) entries.push(entry);
+    })().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    await sleep(100);
+    await server.restart();
+    // The producer learns it at its next event: Redis lost the turn.
+    await producer?.append('after the restart').catch(() => {});
+    const error = await failure;
+    expect(TurnStoreUnavailableError.isInstance(error)).toBe(true);
+    expect(dataOf(entries)).toEqual(['before the restart']);
+  });
+});
+
+async function connectionsReceived(admin: { info(section: string): Promise<string> }) {
+  const stats = await admin.info('stats');
+  return Number(/total_connections_received:(\d+)/.exec(stats)?.[1]);
+}

@@ -1,0 +1,58 @@
+import { TurnTooLargeError } from '@chatwire/core/server';
+import { createClient } from 'redis';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { TurnRecorder } from '../../core/src/server/resumable/turn-recorder.js';
+import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
+import { RedisTurnStore, type RedisTurnStoreOptions } from '../src/index.js';
+import { startRedisServer } from './support/redis-server.js';
+
+async function redis(options: Omit<RedisTurnStoreOptions, 'client'> = {}) {
+  const server = await startRedisServer();
+  onTestFinished(() => server.close());
+  const admin = createClient({ url: server.url });
+  admin.on('error', () => {});
+  await admin.connect();
+  onTestFinished(() => admin.destroy());
+  const store = new RedisTurnStore({ client: createClient({ url: server.url }), ...options });
+  onTestFinished(() => store.close());
+  const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
+  if (producer === undefined) throw new Error('expected to create the turn');
+  return { admin, store, turn, producer };
+}
+
+/** How many script calls Redis has run. */
+async function scriptCalls(admin: { info(section: string): Promise<string> }): Promise<number> {
+  const stats = await admin.info('commandstats');
+  const calls = (command: string) =>
+    Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+  return calls('eval') + calls('evalsha');
+}
+
+describe('recording a turn in Redis', () => {
+  it('events that come faster than Redis writes go to it in a few writes, once each and in order', async () => {
+    const { admin, store, turn, producer } = await redis();
+    const before = await scriptCalls(admin);
+    const recorder = new TurnRecorder(producer);
+    for (let index = 0; index < 200; index++) {
+      await recorder.add(`e${index}`, index % 2 === 1 ? 'x' : undefined);
+    }
+    await recorder.flush();
+    expect((await scriptCalls(admin)) - before).toBeLessThan(20);
+    await producer.finish({ status: 'completed' });
+    const entries = await collect(await store.follow(turn.id, 'alice'));
+    expect(dataOf(entries)).toEqual(Array.from({ length: 200 }, (_, index) => `e${index}`));
+    expect(entries[1]).toMatchObject({ event: 'x' });
+  });
+
+  it('records nothing after an event past the byte cap, and reports the refusal', async () => {
+    const { store, turn, producer } = await redis({ maxBytes: 10 });
+    const recorder = new TurnRecorder(producer);
+    for (const data of ['12345', '123456', '1']) await recorder.add(data, undefined);
+    await expect(recorder.flush()).rejects.toSatisfy((error) =>
+      TurnTooLargeError.isInstance(error),
+    );
+    expect(() => recorder.add('2', undefined)).toThrow();
+    await producer.finish({ status: 'failed' });
+    expect(dataOf(await collect(await store.follow(turn.id, 'alice')))).toEqual(['12345']);
+  });
+});
