@@ -1,19 +1,16 @@
 import 'reflect-metadata';
+import { DEFAULT_BODY_LIMIT } from '@chatwire/core/server';
 import { type Emulator, startEmulator } from '@chatwire/emulator';
-import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatwireExceptionFilter, ChatwireModule } from '../src/index.js';
-import { listen } from './support/listen.js';
+import { ChatwireModule } from '../src/index.js';
+import { type AppSetup, PLATFORM, type StartedApp, startApp } from './support/nest-app.js';
 import { invalidJSONAnswer, postJSON } from './support/post-json.js';
 
 let emulator: Emulator;
-let ownParsing: INestApplication;
-let ownParsingOrigin: string;
-let nestParsing: INestApplication;
-let nestParsingOrigin: string;
+let standard: StartedApp;
 
-async function startApp(bodyParser: boolean): Promise<INestApplication> {
+async function startChatApp(setup?: AppSetup): Promise<StartedApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       ChatwireModule.forRoot({
@@ -24,21 +21,16 @@ async function startApp(bodyParser: boolean): Promise<INestApplication> {
       }),
     ],
   }).compile();
-  return moduleRef.createNestApplication({ bodyParser });
+  return startApp(moduleRef, setup);
 }
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  ownParsing = await startApp(false);
-  ownParsingOrigin = await listen(ownParsing);
-  nestParsing = await startApp(true);
-  nestParsing.useGlobalFilters(new ChatwireExceptionFilter());
-  nestParsingOrigin = await listen(nestParsing);
+  standard = await startChatApp();
 });
 
 afterAll(async () => {
-  await ownParsing.close();
-  await nestParsing.close();
+  await standard.app.close();
   await emulator.close();
 });
 
@@ -54,45 +46,106 @@ function imageMessage(size: number) {
   };
 }
 
-function post(origin: string, body: string): Promise<Response> {
-  return postJSON(`${origin}/api/chat`, body);
+function post(origin: string, body: string, headers: Record<string, string> = {}) {
+  return postJSON(`${origin}/api/chat`, body, headers);
 }
 
-describe('with bodyParser: false, the endpoint reads the body itself', () => {
-  it('accepts a 500 kB image message, within the endpoint bodyLimit', async () => {
+describe(`body parsing on ${PLATFORM}, set up as the README says`, () => {
+  it('accepts a 500 kB image message, within the default limit', async () => {
     const body = JSON.stringify({ messages: [imageMessage(500_000)] });
-    const response = await post(ownParsingOrigin, body);
+    const response = await post(standard.origin, body);
     expect(response.status).toBe(200);
-    const completion = (await response.json()) as { object: string };
-    expect(completion.object).toBe('chat.completion');
+    expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
   });
 
   it('answers malformed JSON in the OpenAI error shape', async () => {
-    const response = await post(ownParsingOrigin, '{"messages": [');
+    const response = await post(standard.origin, '{"messages": [');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual(invalidJSONAnswer);
   });
 
-  it('refuses a body over bodyLimit with an OpenAI-shaped 413', async () => {
+  it('answers an empty JSON body with the same 400', async () => {
+    const response = await post(standard.origin, '');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(invalidJSONAnswer);
+  });
+
+  it('refuses a body over the default limit with an OpenAI-shaped 413', async () => {
     const body = JSON.stringify({ messages: [imageMessage(1_100_000)] });
-    const response = await post(ownParsingOrigin, body);
+    const response = await post(standard.origin, body);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({
-      error: { type: 'invalid_request_error', code: 'request_too_large' },
+    expect(await response.json()).toEqual({
+      error: {
+        message: `The request body is larger than ${DEFAULT_BODY_LIMIT} bytes.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'request_too_large',
+      },
+    });
+  });
+
+  it.each([
+    ['a form post', 'application/x-www-form-urlencoded', 'messages[0][role]=user'],
+    ['plain text', 'text/plain', '{"messages":[{"role":"user","content":"Hi"}]}'],
+    ['a multipart form', 'multipart/form-data; boundary=x', '--x--'],
+  ])('refuses %s with the endpoint’s 415', async (_kind, contentType, body) => {
+    const response = await post(standard.origin, body, { 'content-type': contentType });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      error: {
+        message: "The request body must be JSON, sent with 'Content-Type: application/json'.",
+        type: 'invalid_request_error',
+        param: null,
+        code: 'unsupported_media_type',
+      },
     });
   });
 });
 
-describe("with Nest's body parser and the filter global", () => {
-  it("answers the parser's 413 with the endpoint's error body", async () => {
-    const body = JSON.stringify({ messages: [imageMessage(500_000)] });
-    const response = await post(nestParsingOrigin, body);
-    expect(response.status).toBe(413);
-    const answer = (await response.json()) as { error: Record<string, unknown> };
-    expect(answer.error).toMatchObject({
-      type: 'invalid_request_error',
-      code: 'request_too_large',
+// Who else may parse the body differs: Nest's own parser on Express, the adapter's on Fastify.
+if (PLATFORM === 'Express') {
+  describe("with Nest's body parser on Express and the filter global", () => {
+    let nestParsing: StartedApp;
+    beforeAll(async () => {
+      nestParsing = await startChatApp({ bodyParser: true, globalFilter: true });
     });
-    expect(answer.error.message).toBe('The request body is larger than 102400 bytes.');
+    afterAll(() => nestParsing.app.close());
+
+    it("answers the parser's 413 with the endpoint's error body", async () => {
+      const body = JSON.stringify({ messages: [imageMessage(500_000)] });
+      const response = await post(nestParsing.origin, body);
+      expect(response.status).toBe(413);
+      const answer = (await response.json()) as { error: Record<string, unknown> };
+      expect(answer.error).toMatchObject({
+        type: 'invalid_request_error',
+        code: 'request_too_large',
+      });
+      expect(answer.error.message).toBe('The request body is larger than 102400 bytes.');
+    });
   });
-});
+} else {
+  describe("with the Fastify adapter's bodyLimit raised", () => {
+    const raisedLimit = 4 * 1024 * 1024;
+    let raised: StartedApp;
+    beforeAll(async () => {
+      raised = await startChatApp({ fastify: { bodyLimit: raisedLimit } });
+    });
+    afterAll(() => raised.app.close());
+
+    it('takes larger bodies within it and names it in the 413 beyond', async () => {
+      const accepted = await post(
+        raised.origin,
+        JSON.stringify({ messages: [imageMessage(1_100_000)] }),
+      );
+      expect(accepted.status).toBe(200);
+      await accepted.arrayBuffer();
+      const refused = await post(
+        raised.origin,
+        JSON.stringify({ messages: [imageMessage(raisedLimit)] }),
+      );
+      expect(refused.status).toBe(413);
+      const answer = (await refused.json()) as { error: { message: string } };
+      expect(answer.error.message).toBe(`The request body is larger than ${raisedLimit} bytes.`);
+    });
+  });
+}

@@ -16,7 +16,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatwireModule } from '../src/index.js';
-import { listen } from './support/listen.js';
+import { PLATFORM, startApp } from './support/nest-app.js';
 
 const browserTrace = '0af7651916cd43dd8448eb211c80319c';
 const browserSpan = 'b7ad6b7169203331';
@@ -49,8 +49,7 @@ beforeAll(async () => {
   })
   class AppModule {}
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  app = moduleRef.createNestApplication({ bodyParser: false });
-  origin = await listen(app);
+  ({ app, origin } = await startApp(moduleRef));
 });
 
 afterAll(async () => {
@@ -67,7 +66,7 @@ function childOf(parent: ReadableSpan, spans: ReadableSpan[]): ReadableSpan | un
   return spans.find((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
 }
 
-describe('a turn of the Nest endpoint with the HTTP instrumentation active', () => {
+describe(`a turn of the Nest endpoint on ${PLATFORM} with the HTTP instrumentation active`, () => {
   it('nests under the HTTP server span, with the client span of the upstream call inside it', async () => {
     const response = await fetch(`${origin}/api/chat`, {
       method: 'POST',

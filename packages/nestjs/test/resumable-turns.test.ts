@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatwireModule } from '../src/index.js';
-import { listen } from './support/listen.js';
+import { PLATFORM, startApp } from './support/nest-app.js';
 
 const USER_HEADER = 'x-test-user';
 
@@ -33,8 +33,7 @@ beforeAll(async () => {
       }),
     ],
   }).compile();
-  app = moduleRef.createNestApplication({ bodyParser: false });
-  origin = await listen(app);
+  ({ app, origin } = await startApp(moduleRef));
 });
 
 afterAll(async () => {
@@ -73,7 +72,7 @@ function answerText(events: readonly ServerSentEvent[]): string {
   return text;
 }
 
-describe('resumable turns on the Nest endpoint', () => {
+describe(`resumable turns on the Nest endpoint on ${PLATFORM}`, () => {
   it('resumes a turn after its connection dropped, with no gap and no repeat', async () => {
     const prompt = 'Tell me about resumable streams';
     const uninterrupted = answerText(await readEvents(await startTurn(prompt)));

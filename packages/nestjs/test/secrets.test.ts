@@ -15,7 +15,7 @@ import {
   startEchoingUpstream,
 } from '../../core/test/support/echoing-upstream.js';
 import { ChatwireModule } from '../src/index.js';
-import { listen } from './support/listen.js';
+import { PLATFORM, startApp } from './support/nest-app.js';
 
 let upstream: EchoingUpstream;
 let app: INestApplication;
@@ -49,8 +49,7 @@ beforeAll(async () => {
       }),
     ],
   }).compile();
-  app = moduleRef.createNestApplication();
-  origin = await listen(app);
+  ({ app, origin } = await startApp(moduleRef));
 });
 
 afterAll(async () => {
@@ -66,7 +65,7 @@ function ask(answer: EchoAnswer, stream: boolean): Promise<Response> {
   });
 }
 
-describe('credentials an upstream echoes, on the Nest endpoint', () => {
+describe(`credentials an upstream echoes, on the Nest endpoint on ${PLATFORM}`, () => {
   it.each(
     ECHO_ANSWERS.flatMap((answer) => [
       [answer, false],

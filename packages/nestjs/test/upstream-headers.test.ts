@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatCompletionsService, ChatwireExceptionFilter, ChatwireModule } from '../src/index.js';
-import { listen } from './support/listen.js';
+import { PLATFORM, startApp } from './support/nest-app.js';
 
 let emulator: Emulator;
 let app: INestApplication;
@@ -43,8 +43,7 @@ beforeAll(async () => {
   })
   class AppModule {}
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  app = moduleRef.createNestApplication({ bodyParser: false });
-  origin = await listen(app);
+  ({ app, origin } = await startApp(moduleRef));
 });
 
 afterAll(async () => {
@@ -72,7 +71,7 @@ function headersOf(error: InstanceType<typeof OpenAI.APIError>): Headers {
   return error.headers ?? new Headers();
 }
 
-describe("the upstream's headers reach OpenAI clients of the Nest endpoint", () => {
+describe(`the upstream's headers reach OpenAI clients of the Nest endpoint on ${PLATFORM}`, () => {
   it("a 429 keeps the upstream's retry-after, retry-after-ms and request id", async () => {
     const error = await failure(
       openai().chat.completions.create({ model: 'scenario:rate-limit', messages }),

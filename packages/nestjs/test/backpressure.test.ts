@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatwireModule } from '../../src/index.js';
-import { startOnFastify } from '../support/fastify-app.js';
+import { ChatwireModule } from '../src/index.js';
+import { PLATFORM, startApp } from './support/nest-app.js';
 
 // The emulator's answers are short; this stand-in streams megabytes, honouring its own
 // socket's backpressure, and counts what it managed to send.
@@ -28,7 +28,7 @@ const FINAL = `data: ${JSON.stringify({
 
 let upstream: Server;
 let upstreamSent = 0;
-let app: NestFastifyApplication;
+let app: INestApplication;
 let origin: string;
 let buffered: number[] = [];
 let sampler: ReturnType<typeof setInterval> | undefined;
@@ -65,7 +65,7 @@ beforeAll(async () => {
       }),
     ],
   }).compile();
-  ({ app, origin } = await startOnFastify(moduleRef));
+  ({ app, origin } = await startApp(moduleRef));
 });
 
 afterAll(async () => {
@@ -75,7 +75,7 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
-describe('backpressure on Fastify', () => {
+describe(`backpressure on ${PLATFORM}`, () => {
   it('holds the upstream back while the browser pauses, with bounded buffers', async () => {
     buffered = [];
     const response = await new Promise<IncomingMessage>((resolve, reject) => {

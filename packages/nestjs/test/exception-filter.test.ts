@@ -10,7 +10,6 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,9 +17,9 @@ import {
   ChatwireExceptionFilter,
   ChatwireModule,
   createChatCompletionsController,
-} from '../../src/index.js';
-import { listen } from '../support/listen.js';
-import { invalidJSONAnswer, postJSON } from '../support/post-json.js';
+} from '../src/index.js';
+import { PLATFORM, type StartedApp, startApp } from './support/nest-app.js';
+import { invalidJSONAnswer, postJSON } from './support/post-json.js';
 
 @Injectable()
 class DenyAll implements CanActivate {
@@ -55,39 +54,35 @@ class Summaries {
 }
 
 let emulator: Emulator;
-let app: NestFastifyApplication;
-let origin: string;
-let unfiltered: NestFastifyApplication;
-let unfilteredOrigin: string;
+let filtered: StartedApp;
+let unfiltered: StartedApp;
 
-async function createApp(): Promise<NestFastifyApplication> {
+// Routes of one's own that read bodies keep Nest's parser on Express; Fastify always parses.
+async function startAppModule(globalFilter: boolean): Promise<StartedApp> {
   @Module({
     imports: [ChatwireModule.forRoot({ baseURL: emulator.url, apiKey: 'test', maxRetries: 0 })],
     controllers: [GuardedChat, Summaries],
   })
   class AppModule {}
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  return moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  return startApp(moduleRef, { bodyParser: true, globalFilter });
 }
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  app = await createApp();
-  app.useGlobalFilters(new ChatwireExceptionFilter());
-  origin = await listen(app);
-  unfiltered = await createApp();
-  unfilteredOrigin = await listen(unfiltered);
+  filtered = await startAppModule(true);
+  unfiltered = await startAppModule(false);
 });
 
 afterAll(async () => {
-  await app.close();
-  await unfiltered.close();
+  await filtered.app.close();
+  await unfiltered.app.close();
   await emulator.close();
 });
 
-describe('ChatwireExceptionFilter on Fastify', () => {
+describe(`ChatwireExceptionFilter on ${PLATFORM}`, () => {
   it('answers a guard refusal on the endpoint in the OpenAI error shape', async () => {
-    const response = await postJSON(`${origin}/guarded/chat`, '{"messages":[]}');
+    const response = await postJSON(`${filtered.origin}/guarded/chat`, '{"messages":[]}');
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual({
@@ -96,13 +91,15 @@ describe('ChatwireExceptionFilter on Fastify', () => {
   });
 
   it('answers the guard refusal so without a global filter too, as the endpoint carries it', async () => {
-    const response = await postJSON(`${unfilteredOrigin}/guarded/chat`, '{"messages":[]}');
+    const response = await postJSON(`${unfiltered.origin}/guarded/chat`, '{"messages":[]}');
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { type: 'permission_error' } });
   });
 
   it("maps the service's upstream errors in your own routes, keeping retry-after", async () => {
-    const response = await fetch(`${unfilteredOrigin}/summaries/rate-limited`, { method: 'POST' });
+    const response = await fetch(`${unfiltered.origin}/summaries/rate-limited`, {
+      method: 'POST',
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('1');
     const body = (await response.json()) as { error: Record<string, unknown> };
@@ -110,14 +107,15 @@ describe('ChatwireExceptionFilter on Fastify', () => {
   });
 
   it('answers an upstream server error with its status and a message of its own', async () => {
-    const response = await fetch(`${origin}/summaries/failing`, { method: 'POST' });
+    const response = await fetch(`${filtered.origin}/summaries/failing`, { method: 'POST' });
     expect(response.status).toBe(500);
     const body = (await response.json()) as { error: Record<string, unknown> };
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
     expect(body.error.message).not.toBe('The server failed to answer the request.');
   });
 
   it('with the filter global, answers malformed JSON to your own routes like the endpoint', async () => {
-    const response = await postJSON(`${origin}/summaries/failing`, '{"messages": [');
+    const response = await postJSON(`${filtered.origin}/summaries/failing`, '{"messages": [');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual(invalidJSONAnswer);
   });
