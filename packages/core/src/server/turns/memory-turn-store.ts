@@ -156,7 +156,7 @@ async function* entriesOf(
   try {
     let next = after;
     while (signal?.aborted !== true) {
-      const event = turn.events[next];
+      const event = turn.eventAt(next);
       if (event !== undefined) {
         next += 1;
         yield event;

@@ -1,8 +1,14 @@
 import type { TurnEnd, TurnEvent, TurnInfo, TurnOutcome, TurnStatus } from './turn-store.js';
 
-/** One turn held by the memory store: its events, its end, and who listens for either. */
+/**
+ * One turn held by the memory store: its events, its end, and who listens for either. Ended turns
+ * are kept until their time to live has passed, so an event is held as its data alone (its id is
+ * its place, its name is rare); the event object a follower reads is made when it is read, which
+ * keeps the objects the garbage collector must trace per held event to one.
+ */
 export class MemoryTurn {
-  readonly events: TurnEvent[] = [];
+  readonly #data: string[] = [];
+  readonly #names = new Map<number, string>();
   readonly stopController = new AbortController();
   readonly createdAt = Date.now();
   lastProgressAt = this.createdAt;
@@ -26,14 +32,21 @@ export class MemoryTurn {
     return { id, key, status, createdAt, outcome };
   }
 
+  /** The event at `index` (0 is the first), or `undefined` when none has been recorded there yet. */
+  eventAt(index: number): TurnEvent | undefined {
+    const data = this.#data[index];
+    if (data === undefined) return undefined;
+    const id = String(index + 1);
+    const event = this.#names.get(index);
+    return event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data };
+  }
+
   record(data: string, event: string | undefined): string {
-    const id = String(this.events.length + 1);
-    this.events.push(
-      event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
-    );
+    const index = this.#data.push(data) - 1;
+    if (event !== undefined) this.#names.set(index, event);
     this.lastProgressAt = Date.now();
     this.#wake();
-    return id;
+    return String(index + 1);
   }
 
   /** Ends the turn unless it has ended; whether this call ended it. */
