@@ -1,51 +1,22 @@
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { type ChatwireClient, createClient } from '@chatwire/core';
+import { type CountingUpstream, startCountingUpstream } from '@chatwire/endpoint-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatServer, startChatServer } from './chat-server.js';
 
-// The emulator's answers are short; this stand-in streams megabytes, honouring its own
-// socket's backpressure, and counts what it managed to send.
-const EVENT = `data: ${JSON.stringify({
-  id: 'c',
-  object: 'chat.completion.chunk',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, delta: { content: 'x'.repeat(1000) }, finish_reason: null }],
-})}\n\n`;
 const EVENT_COUNT = 20_000;
-const FINAL = `data: ${JSON.stringify({
-  id: 'c',
-  object: 'chat.completion.chunk',
-  created: 1,
-  model: 'm',
-  choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
-})}\n\ndata: [DONE]\n\n`;
 
-let upstream: Server;
-let upstreamSent = 0;
+let upstream: CountingUpstream;
 let client: ChatwireClient;
 let chat: ChatServer;
 let buffered: number[] = [];
 let sampler: ReturnType<typeof setInterval> | undefined;
 
 beforeAll(async () => {
-  upstream = createServer(async (request, response) => {
-    for await (const _piece of request) {
-      // The request body is not needed.
-    }
-    response.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (let index = 0; index < EVENT_COUNT && !response.destroyed; index++) {
-      upstreamSent++;
-      if (!response.write(EVENT)) await once(response, 'drain');
-    }
-    response.end(FINAL);
-  });
-  upstream.listen(0, '127.0.0.1');
-  await once(upstream, 'listening');
+  upstream = await startCountingUpstream(EVENT_COUNT);
   client = createClient({
-    baseURL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`,
+    baseURL: upstream.url,
     apiKey: 'server-key',
     maxRetries: 0,
   });
@@ -64,8 +35,7 @@ afterAll(async () => {
   clearInterval(sampler);
   await chat.close();
   await client.close();
-  upstream.closeAllConnections();
-  await new Promise((resolve) => upstream.close(resolve));
+  await upstream.close();
 });
 
 describe('backpressure', () => {
@@ -83,7 +53,7 @@ describe('backpressure', () => {
     response.pause();
     // Give every buffer between the upstream and the paused browser time to fill.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const sentWhilePaused = upstreamSent;
+    const sentWhilePaused = upstream.sent;
     expect(sentWhilePaused).toBeLessThan(EVENT_COUNT / 2);
     expect(buffered.length).toBeGreaterThan(0);
     expect(Math.max(...buffered)).toBeLessThan(256 * 1024);
@@ -94,7 +64,7 @@ describe('backpressure', () => {
     });
     response.resume();
     await once(response, 'end');
-    expect(upstreamSent).toBe(EVENT_COUNT);
-    expect(received).toBeGreaterThan(EVENT.length * EVENT_COUNT);
+    expect(upstream.sent).toBe(EVENT_COUNT);
+    expect(received).toBeGreaterThan(upstream.eventBytes * EVENT_COUNT);
   });
 });

@@ -5,6 +5,7 @@ import {
   createChatCompletionsFetchHandler,
 } from '@chatwire/core/server';
 import { type Emulator, startEmulator } from '@chatwire/emulator';
+import { startCountingUpstream } from '@chatwire/endpoint-contract';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   chatPost,
@@ -15,7 +16,6 @@ import {
   readEvents,
   SERVER_KEY,
 } from './support/chat-requests.js';
-import { startCountingUpstream } from './support/counting-upstream.js';
 
 const URL = 'http://127.0.0.1/api/chat';
 

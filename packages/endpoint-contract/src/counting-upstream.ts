@@ -26,6 +26,8 @@ export interface CountingUpstream {
   /** The chunks sent so far (the socket took them). */
   readonly sent: number;
   readonly eventCount: number;
+  /** The size of one streamed chunk's event, in bytes. */
+  readonly eventBytes: number;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startCountingUpstream(eventCount: number): Promise<Countin
       return sent;
     },
     eventCount,
+    eventBytes: Buffer.byteLength(EVENT),
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
