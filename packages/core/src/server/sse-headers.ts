@@ -10,3 +10,9 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 /** The comment sent in a long silence, so that proxies and browsers keep an idle stream. */
 export const KEEP_ALIVE_COMMENT = ': keep-alive\n\n';
+
+/**
+ * The most bytes of events gathered into one write to a client; past it the writer sends (node)
+ * or waits for the reader (web streams), so that a slow client never grows the server's memory.
+ */
+export const SSE_BATCH_BYTES = 64 * 1024;

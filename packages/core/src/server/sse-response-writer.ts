@@ -2,16 +2,13 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js';
 import type { EventStreamWriter } from './edge/exchange.js';
 import type { OpenAIErrorBody } from './error-response.js';
-import { KEEP_ALIVE_COMMENT, SSE_HEADERS } from './sse-headers.js';
+import { KEEP_ALIVE_COMMENT, SSE_BATCH_BYTES, SSE_HEADERS } from './sse-headers.js';
 
 // Node's HTTP/1.1 connection is kept open for the stream.
 const NODE_SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...SSE_HEADERS,
   connection: 'keep-alive',
 });
-
-/** Bytes held for one write before they are sent without waiting for the end of the tick. */
-const PENDING_LIMIT = 64 * 1024;
 
 /** One chunk of the pieces: text stays text, so that it is encoded once, by the socket. */
 function concatenate(pieces: ReadonlyArray<Uint8Array | string>): Buffer | string {
@@ -101,7 +98,7 @@ export class SSEResponseWriter implements EventStreamWriter {
     if (this.#pending.length === 0) process.nextTick(this.#flush);
     this.#pending.push(chunk);
     this.#pendingBytes += chunk.length;
-    if (this.#pendingBytes >= PENDING_LIMIT) this.#flush();
+    if (this.#pendingBytes >= SSE_BATCH_BYTES) this.#flush();
     return !this.#response.writableNeedDrain;
   }
 

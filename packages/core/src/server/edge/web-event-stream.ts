@@ -1,11 +1,8 @@
 import type { OpenAIErrorBody } from '../error-response.js';
-import { KEEP_ALIVE_COMMENT } from '../sse-headers.js';
+import { KEEP_ALIVE_COMMENT, SSE_BATCH_BYTES } from '../sse-headers.js';
 import type { EventStreamWriter } from './exchange.js';
 
 const encoder = new TextEncoder();
-
-/** Bytes held for a busy reader before the writer is asked to wait. */
-const PENDING_LIMIT = 64 * 1024;
 
 function concatenate(pieces: readonly Uint8Array[], size: number): Uint8Array {
   if (pieces.length === 1) return pieces[0]!;
@@ -79,11 +76,11 @@ export class WebEventStream implements EventStreamWriter {
     }
     this.#pending.push(bytes);
     this.#pendingBytes += bytes.byteLength;
-    return this.#pendingBytes < PENDING_LIMIT;
+    return this.#pendingBytes < SSE_BATCH_BYTES;
   }
 
   drained(): Promise<void> {
-    if (this.#closed || this.#pendingBytes < PENDING_LIMIT) return Promise.resolve();
+    if (this.#closed || this.#pendingBytes < SSE_BATCH_BYTES) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
