@@ -13,8 +13,9 @@ import {
 } from '../pipeline/upstream-request.js';
 import { answerHeaders, setSpanIdHeader, setTraceIdHeader } from '../response-headers.js';
 import type { TurnProducer } from '../turns/turn-store.js';
+import { CreatorStream } from './creator-stream.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
-import { followTurn, TURN_ID_HEADER } from './follow-turn.js';
+import { followTurn, openTurnStream, TURN_ID_HEADER } from './follow-turn.js';
 import { produceTurn } from './produce-turn.js';
 import { startTurnHeartbeat } from './turn-heartbeat.js';
 import { turnRequestError } from './turn-request-error.js';
@@ -37,8 +38,9 @@ const NEVER = new AbortController().signal;
 
 /**
  * Serves a POST with an `Idempotency-Key`: the first request of the owner's key creates the
- * turn, calls the upstream once and records its events while its client follows the turn like
- * any other; a later one (a retry, a double click, a second tab) only follows, from the start.
+ * turn, calls the upstream once and records its events, written to its client as they are
+ * recorded (see {@link CreatorStream}); a later one (a retry, a double click, a second tab) only
+ * follows, from the start.
  * The exchange's signal aborts when this request's client leaves.
  */
 export async function serveCreatedTurn<Req, Res>(
@@ -62,7 +64,7 @@ export async function serveCreatedTurn<Req, Res>(
     throw turnRequestError(error);
   }
   response.setHeader(TURN_ID_HEADER, turnId);
-  const follow = () => store.follow(turnId, owner, { signal });
+  const follow = (after?: string) => store.follow(turnId, owner, { after, signal });
   if (producer === undefined) {
     const entries = await follow().catch((error) => Promise.reject(turnRequestError(error)));
     await followTurn(turnId, entries, { response, keepAliveMs });
@@ -77,7 +79,7 @@ async function produceAndFollow<Req, Res>(
   { response, signal }: ChatExchange<Req, Res>,
   turns: TurnServing<Req>,
   upstream: TurnUpstream<Req, Res>,
-  follow: () => ReturnType<TurnServing<Req>['store']['follow']>,
+  follow: (after?: string) => ReturnType<TurnServing<Req>['store']['follow']>,
 ): Promise<void> {
   const { report, answerOptions } = upstream;
   const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
@@ -109,18 +111,16 @@ async function produceAndFollow<Req, Res>(
       deadline,
     );
     if (answer.kind !== 'stream') throw new TypeError('A turn is always a streamed answer.');
-    const production = produceTurn(answer, disconnected, ending);
-    try {
-      const headers = answerHeaders(answer.stream.meta, prepared.context.traceId);
-      await followTurn(producer.turnId, await follow(), {
-        response,
-        keepAliveMs: turns.keepAliveMs,
-        headers,
-      });
-    } catch (error) {
-      if (!signal.aborted) writeFailure(turnRequestError(error), response, answerOptions);
-    }
-    await production;
+    const headers = answerHeaders(answer.stream.meta, prepared.context.traceId);
+    const writer = openTurnStream(producer.turnId, {
+      response,
+      keepAliveMs: turns.keepAliveMs,
+      headers,
+    });
+    const creator = new CreatorStream(writer, follow);
+    await creator.finish(
+      await produceTurn(answer, disconnected, { ...ending, recording: creator }),
+    );
   } catch (error) {
     const status = producer.signal.aborted
       ? 'stopped'

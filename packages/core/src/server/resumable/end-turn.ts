@@ -2,7 +2,8 @@ import type { PortkeyCacheStatus } from '../../client/index.js';
 import { type ErrorResponseOptions, toErrorResponse } from '../error-response.js';
 import type { ChatRequestContext } from '../handler-options.js';
 import type { FinishReport } from '../pipeline/finish-report.js';
-import type { TurnEndStatus, TurnProducer } from '../turns/turn-store.js';
+import type { TurnEnd, TurnEndStatus, TurnProducer } from '../turns/turn-store.js';
+import type { TurnRecording } from './creator-stream.js';
 import { turnEndErrorBody } from './turn-event-bytes.js';
 import { type TurnUsageSource, turnUsage } from './turn-usage.js';
 
@@ -25,16 +26,21 @@ export interface TurnEnding<Req, Res> {
   readonly context: ChatRequestContext<Req, Res>;
   readonly report: FinishReport<Req, Res>;
   readonly answerOptions: ErrorResponseOptions;
+  /** Told of the events recorded for the turn (its creator's answer), when any is. */
+  readonly recording?: TurnRecording;
 }
 
 /**
  * Ends the turn once: a turn that did not complete records its `event: error` (so that every
  * client sees why, with an id), the store gets the outcome and usage (estimated for an answer
  * cut short), and the one call that ended the turn runs `onFinish` (and `onError` for a
- * failure).
+ * failure). Resolves to the end recorded, `undefined` when the turn had ended already.
  */
-export async function endTurn<Req, Res>(run: TurnRun, ending: TurnEnding<Req, Res>): Promise<void> {
-  const { producer, context, report, answerOptions } = ending;
+export async function endTurn<Req, Res>(
+  run: TurnRun,
+  ending: TurnEnding<Req, Res>,
+): Promise<TurnEnd | undefined> {
+  const { producer, context, report, answerOptions, recording } = ending;
   const { status, completion } = run;
   const errorBody =
     status === 'completed'
@@ -44,15 +50,21 @@ export async function endTurn<Req, Res>(run: TurnRun, ending: TurnEnding<Req, Re
         : turnEndErrorBody({ type: 'end', status });
   if (errorBody !== undefined) {
     // Already ended (taken for dead) or unreachable: the store tells followers itself.
-    await producer.append(JSON.stringify(errorBody), 'error').catch(() => {});
+    const data = JSON.stringify(errorBody);
+    await producer.append(data, 'error').then(
+      (id) => recording?.recorded({ type: 'event', id, event: 'error', data }),
+      () => {},
+    );
   }
   const { usage, estimated } = await turnUsage(context.body, run);
   const error =
     errorBody === undefined
       ? undefined
       : { code: errorBody.error.code ?? 'turn_failed', message: errorBody.error.message };
-  const ended = await producer.finish({ status, usage, estimated, error }).catch(() => false);
-  if (!ended) return;
+  const end: TurnEnd = { type: 'end', status, usage, estimated: estimated ?? false, error };
+  const { type: _type, ...outcome } = end;
+  const ended = await producer.finish(outcome).catch(() => false);
+  if (!ended) return undefined;
   if (status === 'failed') await report.error(run.failure, context);
   await report.finish(context, {
     stream: true,
@@ -63,4 +75,5 @@ export async function endTurn<Req, Res>(run: TurnRun, ending: TurnEnding<Req, Re
     firstByteAt: run.firstByteAt,
     stopReason: status,
   });
+  return end;
 }

@@ -1,4 +1,4 @@
-import type { ResponseSink } from '../edge/exchange.js';
+import type { EventStreamWriter, ResponseSink } from '../edge/exchange.js';
 import { toErrorResponse } from '../error-response.js';
 import type { TurnEntry } from '../turns/turn-store.js';
 import { turnEndErrorBody, turnEventBytes } from './turn-event-bytes.js';
@@ -15,6 +15,14 @@ export interface FollowWriting {
   readonly headers?: Record<string, string>;
 }
 
+/** Begins the SSE answer of turn `turnId` to one client. */
+export function openTurnStream(
+  turnId: string,
+  { response, keepAliveMs, headers }: FollowWriting,
+): EventStreamWriter {
+  return response.openEventStream(200, { ...headers, [TURN_ID_HEADER]: turnId }, keepAliveMs);
+}
+
 /**
  * Writes a followed turn to one client as SSE, every event with its `id`, until the turn
  * ends or the client leaves. A turn that ended without completing ends with an `event: error`
@@ -23,16 +31,23 @@ export interface FollowWriting {
 export async function followTurn(
   turnId: string,
   entries: AsyncIterable<TurnEntry>,
-  { response, keepAliveMs, headers }: FollowWriting,
+  writing: FollowWriting,
 ): Promise<void> {
-  const writer = response.openEventStream(
-    200,
-    { ...headers, [TURN_ID_HEADER]: turnId },
-    keepAliveMs,
-  );
-  let sawError = false;
+  await writeTurnEntries(openTurnStream(turnId, writing), entries);
+}
+
+/**
+ * Writes `entries` to an answer already begun, then ends it (see {@link followTurn}); entries
+ * that cannot be read end it with an `event: error`. `sawError` says whether the last event
+ * written before was an `event: error`.
+ */
+export async function writeTurnEntries(
+  writer: EventStreamWriter,
+  entries: AsyncIterable<TurnEntry> | Promise<AsyncIterable<TurnEntry>>,
+  sawError = false,
+): Promise<void> {
   try {
-    for await (const entry of entries) {
+    for await (const entry of await entries) {
       if (writer.closed) return;
       if (entry.type === 'end') {
         if (entry.status !== 'completed' && !sawError) writer.fail(turnEndErrorBody(entry));

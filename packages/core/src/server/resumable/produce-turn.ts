@@ -1,7 +1,7 @@
 import type { ServerSentEvent } from '../../sse/server-sent-event.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
 import type { StreamedAnswer } from '../pipeline/call-upstream.js';
-import type { TurnEndStatus } from '../turns/turn-store.js';
+import type { TurnEnd, TurnEndStatus } from '../turns/turn-store.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
 import { TurnRecorder } from './turn-recorder.js';
 
@@ -12,9 +12,9 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
 
 /**
  * The producer of a turn: records each event of the upstream's stream as it passes (the
- * event's data and name; the id comes from the store; see {@link TurnRecorder}), then ends the
- * turn once. It does not
- * wait for any client: clients follow the store. A stop (`producer.signal`) or the creator
+ * event's data and name; the id comes from the store; see {@link TurnRecorder}), telling
+ * `ending.recording` of each, then ends the turn once and resolves to the end it recorded
+ * (`undefined` when the turn had ended already). It does not wait for any client. A stop (`producer.signal`) or the creator
  * leaving under the `'abort'` policy (`disconnected`) aborts the upstream call through the
  * deadline's signal; a store that refuses an event (too large, unreachable) ends the read too.
  */
@@ -22,10 +22,10 @@ export async function produceTurn<Req, Res>(
   { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   disconnected: AbortSignal,
   ending: TurnEnding<Req, Res>,
-): Promise<void> {
+): Promise<TurnEnd | undefined> {
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];
-  const recorder = new TurnRecorder(producer);
+  const recorder = new TurnRecorder(producer, ending.recording);
   // Kept to estimate the usage of an answer cut short, which gets no usage chunk.
   const recordedChunks: string[] = [];
   let firstByteAt: number | undefined;
@@ -67,7 +67,7 @@ export async function produceTurn<Req, Res>(
         ? 'completed'
         : 'failed';
   const { status: upstreamStatus, cacheStatus } = stream.meta;
-  await endTurn(
+  return endTurn(
     { status, failure, completion, recordedChunks, upstreamStatus, cacheStatus, firstByteAt },
     ending,
   );

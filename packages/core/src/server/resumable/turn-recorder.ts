@@ -1,31 +1,42 @@
 import type { TurnAppend, TurnProducer } from '../turns/turn-store.js';
+import type { TurnRecording } from './creator-stream.js';
 
 /**
- * Records a producer's events in order. With a producer that has `appendMany`, without holding
- * up the upstream: the events that arrive while a write is under way go in the next one, which
- * under load turns one store round trip per token into one per batch. Other producers (memory)
- * record each event before the next is read, as fast as that goes. After the first failure
- * nothing more is written, so a turn never has a gap, and {@link add} and {@link flush} throw
- * that failure.
+ * Records a producer's events in order, and tells `recording` of each once the store gave it
+ * its id. With a producer that has `appendMany`, without holding up the upstream: the events
+ * that arrive while a write is under way go in the next one, which under load turns one store
+ * round trip per token into one per batch. Other producers record each event before the next
+ * is read, as fast as that goes. After the first failure nothing more is written, so a turn
+ * never has a gap, and {@link add} and {@link flush} throw that failure.
  */
 export class TurnRecorder {
   readonly #producer: TurnProducer;
+  readonly #recording: TurnRecording | undefined;
   #pending: TurnAppend[] = [];
   #writing: Promise<void> | undefined;
   #failed = false;
   #failure: unknown;
 
-  constructor(producer: TurnProducer) {
+  constructor(producer: TurnProducer, recording?: TurnRecording) {
     this.#producer = producer;
+    this.#recording = recording;
   }
 
   /**
    * Records one event, or queues it for the next write: await what it returns before adding
    * the next. Throws the first failure once there was one.
    */
-  add(data: string, event: string | undefined): Promise<unknown> | undefined {
+  add(data: string, event: string | undefined): Promise<void> | undefined {
     if (this.#failed) throw this.#failure;
-    if (this.#producer.appendMany === undefined) return this.#producer.append(data, event);
+    if (this.#producer.appendMany === undefined) {
+      return this.#producer.append(data, event).then(
+        (id) => this.#recorded([event === undefined ? { data } : { data, event }], [id]),
+        (error) => {
+          this.#fail(error);
+          throw error;
+        },
+      );
+    }
     this.#pending.push(event === undefined ? { data } : { data, event });
     this.#writing ??= this.#drain();
     return undefined;
@@ -44,16 +55,33 @@ export class TurnRecorder {
       try {
         const [first] = batch;
         if (batch.length === 1 && first !== undefined) {
-          await this.#producer.append(first.data, first.event);
+          this.#recorded(batch, [await this.#producer.append(first.data, first.event)]);
         } else {
-          await this.#producer.appendMany?.(batch);
+          this.#recorded(batch, (await this.#producer.appendMany?.(batch)) ?? []);
         }
       } catch (error) {
-        this.#failed = true;
-        this.#failure = error;
         this.#pending = [];
+        this.#fail(error);
       }
     }
     this.#writing = undefined;
+  }
+
+  #recorded(batch: readonly TurnAppend[], ids: readonly string[]): void {
+    const recording = this.#recording;
+    if (recording === undefined) return;
+    batch.forEach(({ data, event }, index) => {
+      const id = ids[index] ?? '';
+      recording.recorded(
+        event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
+      );
+    });
+  }
+
+  /** Some of the events may be recorded, unseen by `recording`: it reads on from the store. */
+  #fail(error: unknown): void {
+    this.#failed = true;
+    this.#failure = error;
+    this.#recording?.followStore();
   }
 }
