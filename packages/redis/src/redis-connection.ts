@@ -3,6 +3,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { FollowerReaders } from './follower-readers.js';
 import type { RedisKeys } from './redis-keys.js';
 import { TURN_SCRIPTS } from './turn-scripts.js';
+import type { withinDeadline } from './within-deadline.js';
 
 /**
  * A node-redis client, as `createClient` from `redis` makes it, with any modules, scripts,
@@ -25,8 +26,18 @@ export type TurnCommands = RedisClientType<any, any, typeof TURN_SCRIPTS, any, a
 
 /** What the parts of the Redis turn store share. */
 export interface RedisTurnContext {
-  /** The connection for every non-blocking command. */
+  /**
+   * The connection for every non-blocking command, each bounded by node-redis's `timeout`
+   * command option (`commandTimeoutMs`): one not yet sent when it times out is withdrawn.
+   */
   commands: TurnCommands;
+  /**
+   * The same connection without that option, for the producer's appends, beats and end, which
+   * {@link withinDeadline} bounds instead.
+   */
+  producing: TurnCommands;
+  /** Milliseconds a command may wait for its reply. */
+  commandTimeoutMs: number;
   /** The connections followers wait for new events on. */
   readers: FollowerReaders;
   keys: RedisKeys;

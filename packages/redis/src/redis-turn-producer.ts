@@ -10,6 +10,7 @@ import {
 import { LocalTurnFeed } from './local-turn-feed.js';
 import { type RedisTurnContext, runningTtlMs } from './redis-connection.js';
 import { storeUnavailable } from './store-unavailable.js';
+import { withinDeadline } from './within-deadline.js';
 
 /** The producer of a turn stored in Redis. */
 export class RedisTurnProducer implements TurnProducer {
@@ -78,12 +79,11 @@ export class RedisTurnProducer implements TurnProducer {
   async finish(outcome: TurnOutcome): Promise<boolean> {
     const recorded = JSON.stringify({ ...outcome, estimated: outcome.estimated ?? false });
     try {
-      const ended = await this.#context.commands.endTurn(this.#keys, [
-        recorded,
-        outcome.status,
-        String(this.#context.options.ttlMs),
-        '0',
-      ]);
+      const { producing, commandTimeoutMs, options } = this.#context;
+      const ended = await withinDeadline(
+        producing.endTurn(this.#keys, [recorded, outcome.status, String(options.ttlMs), '0']),
+        commandTimeoutMs,
+      );
       if (ended === 1) this.feed.push({ type: 'end', ...(JSON.parse(recorded) as TurnOutcome) });
       return ended === 1;
     } catch (error) {
@@ -120,7 +120,7 @@ export class RedisTurnProducer implements TurnProducer {
 
   /** Appends `events` (none: only beats) and resolves to their ids. */
   async #beat(events: readonly TurnAppend[]): Promise<string[]> {
-    const { options } = this.#context;
+    const { options, producing, commandTimeoutMs } = this.#context;
     const args = [
       String(options.maxEvents),
       String(runningTtlMs(options)),
@@ -129,7 +129,10 @@ export class RedisTurnProducer implements TurnProducer {
     for (const { data, event } of events) args.push(data, event ?? '');
     let reply: [number, string?, ...string[]];
     try {
-      reply = (await this.#context.commands.appendEvents(this.#keys, args)) as typeof reply;
+      reply = (await withinDeadline(
+        producing.appendEvents(this.#keys, args),
+        commandTimeoutMs,
+      )) as typeof reply;
     } catch (error) {
       this.feed.close();
       throw storeUnavailable(error);

@@ -242,6 +242,8 @@ export class RedisTurnStore implements TurnStore {
     }
     const context: RedisTurnContext = {
       commands: commands.withCommandOptions({ timeout: this.#commandTimeoutMs }),
+      producing: commands,
+      commandTimeoutMs: this.#commandTimeoutMs,
       readers,
       keys: this.#keys,
       options: this.#options,

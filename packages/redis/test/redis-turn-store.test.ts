@@ -129,6 +129,31 @@ describe('Redis turn store', () => {
     );
   });
 
+  it('a Redis that stops answering fails the producer within the command timeout, and the turn settles once it answers again', async () => {
+    const { server, admin } = await redis();
+    const store = new RedisTurnStore({
+      client: createClient({ url: server.url }),
+      commandTimeoutMs: 300,
+    });
+    onTestFinished(() => store.close());
+    const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
+    await producer?.append('before the pause');
+    await admin.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL']);
+    const paused = performance.now();
+    await expect(producer?.append('during the pause')).rejects.toSatisfy((error) =>
+      TurnStoreUnavailableError.isInstance(error),
+    );
+    expect(performance.now() - paused).toBeLessThan(1_200);
+    await expect(producer?.finish({ status: 'failed' })).rejects.toSatisfy((error) =>
+      TurnStoreUnavailableError.isInstance(error),
+    );
+    // Answered once the pause is over.
+    await admin.ping();
+    const entries = await collect(await store.follow(turn.id, 'alice'));
+    expect(entries.at(-1)).toMatchObject({ type: 'end', status: 'failed' });
+    expect(dataOf(entries)[0]).toBe('before the pause');
+  });
+
   it('a store that cannot connect reports the store unavailable', async () => {
     const { server } = await redis();
     await server.close();
