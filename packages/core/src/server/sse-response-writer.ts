@@ -117,25 +117,35 @@ export class SSEResponseWriter implements EventStreamWriter {
     this.end();
   }
 
-  /** Ends the response (a no-op when it is already over). */
+  /**
+   * Ends the response (a no-op when it is already over). What was written since the last flush
+   * goes out with the end of the body, in one socket write.
+   */
   end(): void {
     this.#stopTimers();
-    this.#flush();
+    const rest = this.#takePending();
     if (this.closed) return;
     this.#closed = true;
-    this.#response.end();
+    if (rest === undefined) this.#response.end();
+    else this.#response.end(rest);
   }
 
   /** Sends what was written since the last flush as one chunk of the response body. */
   readonly #flush = (): void => {
-    const pending = this.#pending;
-    if (pending.length === 0) return;
-    this.#pending = [];
-    this.#pendingBytes = 0;
-    if (this.closed) return;
-    this.#response.write(pending.length === 1 ? pending[0]! : concatenate(pending));
+    const chunk = this.#takePending();
+    if (chunk === undefined || this.closed) return;
+    this.#response.write(chunk);
     this.#keepAlive?.refresh();
   };
+
+  /** What was written since the last flush, as one chunk; `undefined` when nothing was. */
+  #takePending(): Uint8Array | string | undefined {
+    const pending = this.#pending;
+    if (pending.length === 0) return undefined;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    return pending.length === 1 ? pending[0]! : concatenate(pending);
+  }
 
   readonly #flushHeaders = (): void => {
     this.#headerFlush = undefined;

@@ -218,6 +218,23 @@ export function describeTurnStoreContract(name: string, makePair: TurnStorePairF
       ]);
     });
 
+    it('events appended in one write keep their order and ids, and one past the byte cap ends the write there', async () => {
+      const { first, second } = await stores({ maxBytes: 12 });
+      const { turn, producer } = await producerOf(first);
+      if (producer.appendMany === undefined) return;
+      const ids = await producer.appendMany([{ data: 'a' }, { data: 'b', event: 'x' }]);
+      await expect(
+        producer.appendMany([{ data: 'cc' }, { data: 'too large' }, { data: 'd' }]),
+      ).rejects.toSatisfy(isA(TurnTooLargeError));
+      await producer.finish({ status: 'failed' });
+      const entries = await collect(await second.follow(turn.id, 'alice'));
+      expect(dataOf(entries)).toEqual(['a', 'b', 'cc']);
+      expect(entries.slice(0, 2)).toEqual([
+        { type: 'event', id: ids[0], data: 'a' },
+        { type: 'event', id: ids[1], event: 'x', data: 'b' },
+      ]);
+    });
+
     it('an event past the event cap is refused', async () => {
       const { first } = await stores({ maxEvents: 2 });
       const { producer } = await producerOf(first);

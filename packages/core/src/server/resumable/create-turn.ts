@@ -118,9 +118,8 @@ async function produceAndFollow<Req, Res>(
       headers,
     });
     const creator = new CreatorStream(writer, follow);
-    await creator.finish(
-      await produceTurn(answer, disconnected, { ...ending, recording: creator }),
-    );
+    await produceTurn(answer, disconnected, { ...ending, recording: creator });
+    await creator.finish();
   } catch (error) {
     const status = producer.signal.aborted
       ? 'stopped'

@@ -5,10 +5,12 @@ import { turnEndErrorBody, turnEventBytes } from './turn-event-bytes.js';
 
 /** Who is told of each event as the producer records it. */
 export interface TurnRecording {
-  /** The store recorded `event` and gave it its id. */
-  recorded(event: TurnEvent): void;
+  /** The store recorded `events`, in order, and gave each its id. */
+  recorded(events: readonly TurnEvent[]): void;
   /** An event may have been recorded without being told here: read on from the store. */
   followStore(): void;
+  /** The producer ended the turn with `end`, after every event it recorded. */
+  ended(end: TurnEnd): void;
 }
 
 /** Follows the turn in the store just after event `after`, or from its start. */
@@ -27,6 +29,7 @@ export class CreatorStream implements TurnRecording {
   readonly #followStore: FollowStore;
   #lastId: string | undefined;
   #sawError = false;
+  #ended = false;
   #fromStore: Promise<void> | undefined;
 
   constructor(writer: EventStreamWriter, followStore: FollowStore) {
@@ -34,27 +37,34 @@ export class CreatorStream implements TurnRecording {
     this.#followStore = followStore;
   }
 
-  recorded(event: TurnEvent): void {
-    if (this.#fromStore !== undefined || this.#writer.closed) return;
-    this.#lastId = event.id;
-    this.#sawError = event.event === 'error';
-    if (!this.#writer.write(turnEventBytes(event))) this.followStore();
+  recorded(events: readonly TurnEvent[]): void {
+    const last = events.at(-1);
+    if (last === undefined || this.#fromStore !== undefined || this.#writer.closed) return;
+    this.#lastId = last.id;
+    this.#sawError = last.event === 'error';
+    // One write per batch: the first goes out with the headers, as a relayed answer's does.
+    const bytes = events.length === 1 ? turnEventBytes(last) : events.map(turnEventBytes).join('');
+    if (!this.#writer.write(bytes)) this.followStore();
   }
 
   followStore(): void {
     this.#fromStore ??= this.#writeFromStore();
   }
 
-  /**
-   * Ends the answer once the producer is done, with `end`, the end the producer recorded; when
-   * it recorded none (the turn had ended elsewhere), or the answer follows the store, once the
-   * store's entries are written.
-   */
-  async finish(end: TurnEnd | undefined): Promise<void> {
-    if (end === undefined) this.followStore();
-    if (this.#fromStore !== undefined || end === undefined) return this.#fromStore;
+  ended(end: TurnEnd): void {
+    if (this.#fromStore !== undefined) return;
+    this.#ended = true;
     if (end.status !== 'completed' && !this.#sawError) this.#writer.fail(turnEndErrorBody(end));
     else this.#writer.end();
+  }
+
+  /**
+   * Once the producer is done: an answer whose end did not pass here (the turn was ended
+   * elsewhere) goes on from the store. Resolves when the answer is written.
+   */
+  async finish(): Promise<void> {
+    if (!this.#ended) this.followStore();
+    await this.#fromStore;
   }
 
   async #writeFromStore(): Promise<void> {

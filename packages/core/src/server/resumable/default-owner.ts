@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { OWNER_COOKIE_MAX_AGE_S, OWNER_COOKIE_NAME } from '../defaults.js';
 import type { HeaderTarget, RequestView } from '../edge/exchange.js';
 
@@ -42,5 +42,5 @@ export function cookieOwner(request: RequestView<unknown>, response: HeaderTarge
     secret = randomBytes(18).toString('base64url');
     setOwnerCookie(request, response, secret);
   }
-  return `cookie:${createHash('sha256').update(secret).digest('base64url')}`;
+  return `cookie:${hash('sha256', secret, 'base64url')}`;
 }

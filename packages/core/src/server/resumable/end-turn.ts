@@ -34,12 +34,9 @@ export interface TurnEnding<Req, Res> {
  * Ends the turn once: a turn that did not complete records its `event: error` (so that every
  * client sees why, with an id), the store gets the outcome and usage (estimated for an answer
  * cut short), and the one call that ended the turn runs `onFinish` (and `onError` for a
- * failure). Resolves to the end recorded, `undefined` when the turn had ended already.
+ * failure). `ending.recording` is told of the error event and of the end.
  */
-export async function endTurn<Req, Res>(
-  run: TurnRun,
-  ending: TurnEnding<Req, Res>,
-): Promise<TurnEnd | undefined> {
+export async function endTurn<Req, Res>(run: TurnRun, ending: TurnEnding<Req, Res>): Promise<void> {
   const { producer, context, report, answerOptions, recording } = ending;
   const { status, completion } = run;
   const errorBody =
@@ -52,7 +49,7 @@ export async function endTurn<Req, Res>(
     // Already ended (taken for dead) or unreachable: the store tells followers itself.
     const data = JSON.stringify(errorBody);
     await producer.append(data, 'error').then(
-      (id) => recording?.recorded({ type: 'event', id, event: 'error', data }),
+      (id) => recording?.recorded([{ type: 'event', id, event: 'error', data }]),
       () => {},
     );
   }
@@ -64,7 +61,9 @@ export async function endTurn<Req, Res>(
   const end: TurnEnd = { type: 'end', status, usage, estimated: estimated ?? false, error };
   const { type: _type, ...outcome } = end;
   const ended = await producer.finish(outcome).catch(() => false);
-  if (!ended) return undefined;
+  if (!ended) return;
+  // The answer ends before the hooks run, as a relayed one does.
+  recording?.ended(end);
   if (status === 'failed') await report.error(run.failure, context);
   await report.finish(context, {
     stream: true,
@@ -75,5 +74,4 @@ export async function endTurn<Req, Res>(
     firstByteAt: run.firstByteAt,
     stopReason: status,
   });
-  return end;
 }

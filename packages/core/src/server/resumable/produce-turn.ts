@@ -1,7 +1,7 @@
 import type { ServerSentEvent } from '../../sse/server-sent-event.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
 import type { StreamedAnswer } from '../pipeline/call-upstream.js';
-import type { TurnEnd, TurnEndStatus } from '../turns/turn-store.js';
+import type { TurnEndStatus } from '../turns/turn-store.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
 import { TurnRecorder } from './turn-recorder.js';
 
@@ -13,8 +13,7 @@ function isUsageOnlyChunk(chunk: ChatCompletionChunk): boolean {
 /**
  * The producer of a turn: records each event of the upstream's stream as it passes (the
  * event's data and name; the id comes from the store; see {@link TurnRecorder}), telling
- * `ending.recording` of each, then ends the turn once and resolves to the end it recorded
- * (`undefined` when the turn had ended already). It does not wait for any client. A stop (`producer.signal`) or the creator
+ * `ending.recording` of each, then ends the turn once. It does not wait for any client. A stop (`producer.signal`) or the creator
  * leaving under the `'abort'` policy (`disconnected`) aborts the upstream call through the
  * deadline's signal; a store that refuses an event (too large, unreachable) ends the read too.
  */
@@ -22,7 +21,7 @@ export async function produceTurn<Req, Res>(
   { stream, usageForBrowser, explainFailure }: StreamedAnswer,
   disconnected: AbortSignal,
   ending: TurnEnding<Req, Res>,
-): Promise<TurnEnd | undefined> {
+): Promise<void> {
   const { producer } = ending;
   const decoded: ServerSentEvent[] = [];
   const recorder = new TurnRecorder(producer, ending.recording);
@@ -67,7 +66,7 @@ export async function produceTurn<Req, Res>(
         ? 'completed'
         : 'failed';
   const { status: upstreamStatus, cacheStatus } = stream.meta;
-  return endTurn(
+  await endTurn(
     { status, failure, completion, recordedChunks, upstreamStatus, cacheStatus, firstByteAt },
     ending,
   );

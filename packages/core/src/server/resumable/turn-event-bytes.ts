@@ -4,7 +4,9 @@ import type { TurnEnd, TurnEvent } from '../turns/turn-store.js';
 /** A recorded event as SSE, with its `id` line so that a client can resume just after it. */
 export function turnEventBytes({ id, event, data }: TurnEvent): string {
   const name = event === undefined ? '' : `event: ${event}\n`;
-  return `id: ${id}\n${name}data: ${data.split('\n').join('\ndata: ')}\n\n`;
+  // JSON never holds a raw line break: most data needs no splitting.
+  const lines = data.includes('\n') ? data.split('\n').join('\ndata: ') : data;
+  return `id: ${id}\n${name}data: ${lines}\n\n`;
 }
 
 /** Codes of the `event: error` of a turn that ended without completing. */

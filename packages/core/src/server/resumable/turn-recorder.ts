@@ -1,23 +1,26 @@
 import type { TurnAppend, TurnProducer } from '../turns/turn-store.js';
 import type { TurnRecording } from './creator-stream.js';
 
+/** What a {@link TurnRecorder} tells of the events it records. */
+export type RecordedEvents = Pick<TurnRecording, 'recorded' | 'followStore'>;
+
 /**
  * Records a producer's events in order, and tells `recording` of each once the store gave it
  * its id. With a producer that has `appendMany`, without holding up the upstream: the events
  * that arrive while a write is under way go in the next one, which under load turns one store
- * round trip per token into one per batch. Other producers record each event before the next
- * is read, as fast as that goes. After the first failure nothing more is written, so a turn
+ * round trip per token into one per batch (and, in memory, one wait per read of the upstream
+ * instead of one per event). Other producers record each event before the next is read. After the first failure nothing more is written, so a turn
  * never has a gap, and {@link add} and {@link flush} throw that failure.
  */
 export class TurnRecorder {
   readonly #producer: TurnProducer;
-  readonly #recording: TurnRecording | undefined;
+  readonly #recording: RecordedEvents | undefined;
   #pending: TurnAppend[] = [];
   #writing: Promise<void> | undefined;
   #failed = false;
   #failure: unknown;
 
-  constructor(producer: TurnProducer, recording?: TurnRecording) {
+  constructor(producer: TurnProducer, recording?: RecordedEvents) {
     this.#producer = producer;
     this.#recording = recording;
   }
@@ -49,6 +52,9 @@ export class TurnRecorder {
   }
 
   async #drain(): Promise<void> {
+    // Starts once the events decoded from the same read of the upstream are queued: they go in
+    // one write.
+    await undefined;
     while (this.#pending.length > 0 && !this.#failed) {
       const batch = this.#pending;
       this.#pending = [];
@@ -68,14 +74,14 @@ export class TurnRecorder {
   }
 
   #recorded(batch: readonly TurnAppend[], ids: readonly string[]): void {
-    const recording = this.#recording;
-    if (recording === undefined) return;
-    batch.forEach(({ data, event }, index) => {
-      const id = ids[index] ?? '';
-      recording.recorded(
-        event === undefined ? { type: 'event', id, data } : { type: 'event', id, event, data },
-      );
-    });
+    this.#recording?.recorded(
+      batch.map(({ data, event }, index) => {
+        const id = ids[index] ?? '';
+        return event === undefined
+          ? { type: 'event', id, data }
+          : { type: 'event', id, event, data };
+      }),
+    );
   }
 
   /** Some of the events may be recorded, unseen by `recording`: it reads on from the store. */

@@ -1,7 +1,7 @@
 import { TurnEndedError } from '../../errors/turn-ended-error.js';
 import type { MemoryTurn } from './memory-turn.js';
 import type { TurnBudget } from './turn-budget.js';
-import type { TurnOutcome, TurnProducer } from './turn-store.js';
+import type { TurnAppend, TurnOutcome, TurnProducer } from './turn-store.js';
 
 /** The producer of a turn held in memory. */
 export class MemoryTurnProducer implements TurnProducer {
@@ -29,6 +29,15 @@ export class MemoryTurnProducer implements TurnProducer {
   }
 
   async append(data: string, event?: string): Promise<string> {
+    return this.#record(data, event);
+  }
+
+  /** Records the events one by one: those before one that does not fit stay recorded. */
+  async appendMany(events: readonly TurnAppend[]): Promise<string[]> {
+    return events.map(({ data, event }) => this.#record(data, event));
+  }
+
+  #record(data: string, event: string | undefined): string {
     if (this.#turn.end !== undefined) throw new TurnEndedError(this.#turn.id);
     this.#budget.spend(data, event);
     return this.#turn.record(data, event);
