@@ -1,7 +1,6 @@
-import type { ServerSentEvent } from '../../sse/server-sent-event.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../types/index.js';
 import type { StreamedAnswer } from '../pipeline/call-upstream.js';
-import type { TurnEndStatus } from '../turns/turn-store.js';
+import type { TurnAppend, TurnEndStatus } from '../turns/turn-store.js';
 import { endTurn, type TurnEnding } from './end-turn.js';
 import { TurnRecorder } from './turn-recorder.js';
 
@@ -23,25 +22,27 @@ export async function produceTurn<Req, Res>(
   ending: TurnEnding<Req, Res>,
 ): Promise<void> {
   const { producer } = ending;
-  const decoded: ServerSentEvent[] = [];
   const recorder = new TurnRecorder(producer, ending.recording);
   // Kept to estimate the usage of an answer cut short, which gets no usage chunk.
   const recordedChunks: string[] = [];
+  let decoded: TurnAppend[] = [];
   let firstByteAt: number | undefined;
   let failure: unknown;
   try {
     const events = stream.eventBytes({
       omitChunk: usageForBrowser ? undefined : isUsageOnlyChunk,
       omitErrorEvent: true,
-      onEvent: (event) => decoded.push(event),
+      onEvent: ({ event, data }) => decoded.push(event === 'message' ? { data } : { data, event }),
     });
     // The bytes are the upstream's; the events they hold were handed over as they were decoded.
     for await (const _bytes of events) {
-      for (const { event, data } of decoded.splice(0)) {
-        await recorder.add(data, event === 'message' ? undefined : event);
-        if (event === 'message' && data !== '[DONE]') recordedChunks.push(data);
-        firstByteAt ??= performance.now();
+      const read = decoded;
+      decoded = [];
+      await recorder.add(read);
+      for (const { event, data } of read) {
+        if (event === undefined && data !== '[DONE]') recordedChunks.push(data);
       }
+      firstByteAt ??= performance.now();
     }
   } catch (error) {
     failure = explainFailure(error);

@@ -26,21 +26,14 @@ export class TurnRecorder {
   }
 
   /**
-   * Records one event, or queues it for the next write: await what it returns before adding
-   * the next. Throws the first failure once there was one.
+   * Records the events of one read of the upstream, in order, or queues them for the next
+   * write: await what it returns before adding more. Throws the first failure once there was
+   * one.
    */
-  add(data: string, event: string | undefined): Promise<void> | undefined {
+  add(events: readonly TurnAppend[]): Promise<void> | undefined {
     if (this.#failed) throw this.#failure;
-    if (this.#producer.appendMany === undefined) {
-      return this.#producer.append(data, event).then(
-        (id) => this.#recorded([event === undefined ? { data } : { data, event }], [id]),
-        (error) => {
-          this.#fail(error);
-          throw error;
-        },
-      );
-    }
-    this.#pending.push(event === undefined ? { data } : { data, event });
+    if (this.#producer.appendMany === undefined) return this.#appendEach(events);
+    for (const event of events) this.#pending.push(event);
     this.#writing ??= this.#drain();
     return undefined;
   }
@@ -51,10 +44,19 @@ export class TurnRecorder {
     if (this.#failed) throw this.#failure;
   }
 
+  async #appendEach(events: readonly TurnAppend[]): Promise<void> {
+    for (const appended of events) {
+      try {
+        const id = await this.#producer.append(appended.data, appended.event);
+        this.#recorded([appended], [id]);
+      } catch (error) {
+        this.#fail(error);
+        throw error;
+      }
+    }
+  }
+
   async #drain(): Promise<void> {
-    // Starts once the events decoded from the same read of the upstream are queued: they go in
-    // one write.
-    await undefined;
     while (this.#pending.length > 0 && !this.#failed) {
       const batch = this.#pending;
       this.#pending = [];

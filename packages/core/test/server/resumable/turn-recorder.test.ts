@@ -30,9 +30,9 @@ describe('turn recorder on a store that writes one event at a time', () => {
     const store = new MemoryTurnStore({ maxBytes: 10 });
     const { turnId, producer } = await turnOf(store);
     const recorder = new TurnRecorder(oneAtATime(producer));
-    await recorder.add('1234', undefined);
-    await recorder.add('5', 'x');
-    await expect(recorder.add('123456', undefined)).rejects.toBeInstanceOf(TurnTooLargeError);
+    await recorder.add([{ data: '1234' }]);
+    await recorder.add([{ data: '5', event: 'x' }]);
+    await expect(recorder.add([{ data: '123456' }])).rejects.toBeInstanceOf(TurnTooLargeError);
     await expect(recorder.flush()).rejects.toBeInstanceOf(TurnTooLargeError);
     await producer.finish({ status: 'failed' });
     const entries = await collect(await store.follow(turnId, 'alice'));
@@ -51,8 +51,9 @@ describe('turn recorder telling the creator of what it recorded', () => {
       recorded: (events) => told.push(...events),
       followStore: () => {},
     });
-    for (const data of ['a', 'b', 'c']) recorder.add(data, undefined);
-    recorder.add('d', 'note');
+    recorder.add([{ data: 'a' }]);
+    recorder.add([{ data: 'b' }, { data: 'c' }]);
+    recorder.add([{ data: 'd', event: 'note' }]);
     await recorder.flush();
     await producer.finish({ status: 'completed' });
     const entries = await collect(await store.follow(turnId, 'alice'));
@@ -75,8 +76,9 @@ describe('turn recorder telling the creator of what it recorded', () => {
         sentToStore += 1;
       },
     });
-    await recorder.add('ab', undefined);
-    await Promise.allSettled([recorder.add('cd', undefined)]);
+    await recorder.add([{ data: 'ab' }]);
+    await recorder.flush();
+    await Promise.allSettled([recorder.add([{ data: 'cd' }])]);
     await expect(recorder.flush()).rejects.toBeInstanceOf(TurnTooLargeError);
     expect(told).toEqual(['ab']);
     expect(sentToStore).toBe(1);
