@@ -3,6 +3,7 @@ import { startBenchRedis } from './lib/bench-redis.js';
 import { startLoadClient } from './lib/express-load-client.js';
 import { type BenchProxy, startChatwireProxy } from './lib/express-proxies.js';
 import { startExpressBenchUpstream } from './lib/express-upstream.js';
+import { mainThreadCpuMs } from './lib/main-thread-cpu.js';
 import { median } from './lib/measure.js';
 import { formatSpread } from './lib/spread.js';
 import { printTable } from './lib/table.js';
@@ -33,7 +34,9 @@ interface Contender {
  * carrying an Idempotency-Key of its own and the owner cookie of one browser. The upstream (30 chunks per answer) and the
  * simulated browsers run in worker threads, as in the Express benchmark. Per round the three
  * run in rotating order after one warm-up round; the overhead of a store is taken against the
- * no-store run of the same round, and its median and range over the rounds are printed.
+ * no-store run of the same round, and its median and range over the rounds are printed. On
+ * Linux the CPU the proxy's thread spent per stream is printed beside it: a rate moves with
+ * whatever else runs on the machine, the CPU a stream costs much less.
  */
 export default async function benchTurnRecording(): Promise<void> {
   const upstream = await startExpressBenchUpstream(CHUNKS);
@@ -51,30 +54,53 @@ export default async function benchTurnRecording(): Promise<void> {
     const targets: string[][] = [];
     for (const { concurrency, streams } of LOADS) {
       const rates = new Map(contenders.map(({ name }) => [name, [] as number[]]));
+      const cpus = new Map(contenders.map(({ name }) => [name, [] as number[]]));
       for (let round = -1; round < ROUNDS; round++) {
         for (let k = 0; k < contenders.length; k++) {
           const { name, proxy } = contenders[(k + Math.max(round, 0)) % contenders.length]!;
+          const cpuBefore = mainThreadCpuMs();
           const result = await browsers.run(proxy.url, streams, concurrency, { idempotent: true });
+          const cpuAfter = mainThreadCpuMs();
           if (result.errors > 0) {
             throw new Error(
               `${name}: ${result.errors} streams failed; first: ${result.firstError}`,
             );
           }
-          if (round >= 0) rates.get(name)!.push(streams / (result.elapsedMs / 1000));
+          if (round >= 0) {
+            rates.get(name)!.push(streams / (result.elapsedMs / 1000));
+            if (cpuBefore !== undefined && cpuAfter !== undefined) {
+              cpus.get(name)!.push(((cpuAfter - cpuBefore) * 1000) / streams);
+            }
+          }
         }
       }
       const base = rates.get(NONE)!;
       const overheads = (name: string) =>
         rates.get(name)!.map((rate, round) => (1 - rate / base[round]!) * 100);
+      const baseCpu = cpus.get(NONE)!;
+      const cpuOverheads = (name: string) =>
+        cpus.get(name)!.map((cpu, round) => (cpu / baseCpu[round]! - 1) * 100);
+      const measuredCpu = baseCpu.length > 0;
       console.log(
         `Streams per second, concurrency ${concurrency} (${streams} streams per run, ${ROUNDS} runs; median (min–max))`,
       );
       printTable(
-        ['turn store', 'streams/s', 'overhead vs no store, %'],
+        [
+          'turn store',
+          'streams/s',
+          'overhead vs no store, %',
+          ...(measuredCpu ? ['proxy CPU µs/stream', 'CPU vs no store, %'] : []),
+        ],
         contenders.map(({ name }) => [
           name,
           formatSpread(rates.get(name)!),
           name === NONE ? '' : formatSpread(overheads(name), 1),
+          ...(measuredCpu
+            ? [
+                formatSpread(cpus.get(name)!),
+                name === NONE ? '' : formatSpread(cpuOverheads(name), 1),
+              ]
+            : []),
         ]),
       );
       console.log('');

@@ -30,6 +30,12 @@ function setOwnerCookie(
   response.setHeader('set-cookie', [...cookies, cookie]);
 }
 
+/** How many owners are remembered by their secret: a browser sends the same one each turn. */
+const REMEMBERED_OWNERS = 1_024;
+
+/** Owners by their secret; the one remembered first is forgotten first. */
+const ownersBySecret = new Map<string, string>();
+
 /**
  * The owner of a request when the server gives no `owner` callback: a random secret in an
  * HttpOnly cookie, made on the first request that needs one. Whoever holds the cookie (the
@@ -42,5 +48,17 @@ export function cookieOwner(request: RequestView<unknown>, response: HeaderTarge
     secret = randomBytes(18).toString('base64url');
     setOwnerCookie(request, response, secret);
   }
-  return `cookie:${hash('sha256', secret, 'base64url')}`;
+  return ownerOf(secret);
+}
+
+/** The hash of `secret`, worked out once per secret while it is remembered. */
+function ownerOf(secret: string): string {
+  const known = ownersBySecret.get(secret);
+  if (known !== undefined) return known;
+  const owner = `cookie:${hash('sha256', secret, 'base64url')}`;
+  if (ownersBySecret.size >= REMEMBERED_OWNERS) {
+    ownersBySecret.delete(ownersBySecret.keys().next().value as string);
+  }
+  ownersBySecret.set(secret, owner);
+  return owner;
 }

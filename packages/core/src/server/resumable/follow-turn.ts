@@ -15,12 +15,15 @@ export interface FollowWriting {
   readonly headers?: Record<string, string>;
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Begins the SSE answer of turn `turnId` to one client. */
 export function openTurnStream(
   turnId: string,
   { response, keepAliveMs, headers }: FollowWriting,
 ): EventStreamWriter {
-  return response.openEventStream(200, { ...headers, [TURN_ID_HEADER]: turnId }, keepAliveMs);
+  response.setHeader(TURN_ID_HEADER, turnId);
+  return response.openEventStream(200, headers ?? NO_HEADERS, keepAliveMs);
 }
 
 /**
