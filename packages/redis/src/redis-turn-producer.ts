@@ -121,11 +121,7 @@ export class RedisTurnProducer implements TurnProducer {
   /** Appends `events` (none: only beats) and resolves to their ids. */
   async #beat(events: readonly TurnAppend[]): Promise<string[]> {
     const { options, producing, commandTimeoutMs } = this.#context;
-    const args = [
-      String(options.maxEvents),
-      String(runningTtlMs(options)),
-      String(options.producerTimeoutMs),
-    ];
+    const args = [String(runningTtlMs(options)), String(options.producerTimeoutMs)];
     for (const { data, event } of events) args.push(data, event ?? '');
     let reply: [number, string?, ...string[]];
     try {

@@ -41,26 +41,26 @@ return {1, ARGV[1]}
 
 /**
  * Appends events to a running turn, or with none only beats. KEYS: turn, events, alive,
- * idempotency. ARGV[1]: maxEvents, ARGV[2]: runningTtlMs, ARGV[3]: producerTimeoutMs, then a
- * data and an event name ('' for none) per event. Every call refreshes the producer's liveness
- * and the running turn's expiry. Returns {0} when the turn is not running, else
+ * idempotency. ARGV[1]: runningTtlMs, ARGV[2]: producerTimeoutMs, then a data and an event name
+ * ('' for none) per event. The stream is not trimmed: the producer keeps a turn within
+ * `maxEvents` and `maxBytes` itself. Every call refreshes the producer's liveness and the
+ * running turn's expiry. Returns {0} when the turn is not running, else
  * {1, stop flag or '', the events' ids...}.
  */
 const APPEND_EVENTS = `
 if redis.call('HGET', KEYS[1], 'status') ~= 'running' then return {0} end
 local reply = {1, redis.call('HGET', KEYS[1], 'stop') or ''}
-for i = 4, #ARGV, 2 do
+for i = 3, #ARGV, 2 do
   if ARGV[i + 1] == '' then
-    reply[#reply + 1] = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i])
+    reply[#reply + 1] = redis.call('XADD', KEYS[2], '*', 'd', ARGV[i])
   else
-    reply[#reply + 1] =
-      redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[i], 'e', ARGV[i + 1])
+    reply[#reply + 1] = redis.call('XADD', KEYS[2], '*', 'd', ARGV[i], 'e', ARGV[i + 1])
   end
 end
-redis.call('SET', KEYS[3], '1', 'PX', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[2], ARGV[2])
-redis.call('PEXPIRE', KEYS[4], ARGV[2])
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[4], ARGV[1])
 return reply
 `;
 

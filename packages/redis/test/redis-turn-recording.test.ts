@@ -34,7 +34,9 @@ describe('recording a turn in Redis', () => {
     const before = await scriptCalls(admin);
     const recorder = new TurnRecorder(producer);
     for (let index = 0; index < 200; index++) {
-      await recorder.add(`e${index}`, index % 2 === 1 ? 'x' : undefined);
+      await recorder.add([
+        index % 2 === 1 ? { data: `e${index}`, event: 'x' } : { data: `e${index}` },
+      ]);
     }
     await recorder.flush();
     expect((await scriptCalls(admin)) - before).toBeLessThan(20);
@@ -47,11 +49,11 @@ describe('recording a turn in Redis', () => {
   it('records nothing after an event past the byte cap, and reports the refusal', async () => {
     const { store, turn, producer } = await redis({ maxBytes: 10 });
     const recorder = new TurnRecorder(producer);
-    for (const data of ['12345', '123456', '1']) await recorder.add(data, undefined);
+    for (const data of ['12345', '123456', '1']) await recorder.add([{ data }]);
     await expect(recorder.flush()).rejects.toSatisfy((error) =>
       TurnTooLargeError.isInstance(error),
     );
-    expect(() => recorder.add('2', undefined)).toThrow();
+    expect(() => recorder.add([{ data: '2' }])).toThrow();
     await producer.finish({ status: 'failed' });
     expect(dataOf(await collect(await store.follow(turn.id, 'alice')))).toEqual(['12345']);
   });
