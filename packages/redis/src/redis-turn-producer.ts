@@ -19,6 +19,8 @@ export class RedisTurnProducer implements TurnProducer {
   readonly #budget: TurnBudget;
   readonly #keys: string[];
   readonly #release: () => void;
+  /** How often the connection had broken when the turn was created. */
+  readonly #breaksAtStart: number;
   readonly heartbeatMs: number;
   /** What this producer recorded, for followers on this instance. */
   readonly feed = new LocalTurnFeed();
@@ -33,6 +35,7 @@ export class RedisTurnProducer implements TurnProducer {
     this.#context = context;
     this.#stop = stop;
     this.#release = release;
+    this.#breaksAtStart = context.breaks.count;
     const { keys, options } = context;
     this.#budget = new TurnBudget(options.maxBytes, options.maxEvents);
     this.heartbeatMs = turnHeartbeatMs(options.producerTimeoutMs);
@@ -138,6 +141,10 @@ export class RedisTurnProducer implements TurnProducer {
     if (running !== 1 || stopRequested !== '') this.#stop.abort();
     if (running !== 1) {
       this.#done();
+      // A turn missing after the connection broke was lost with Redis's data, not ended.
+      if (this.#context.breaks.count !== this.#breaksAtStart) {
+        throw storeUnavailable(new Error('the turn was lost when the connection to Redis broke'));
+      }
       throw new TurnEndedError(this.turnId);
     }
     return ids;

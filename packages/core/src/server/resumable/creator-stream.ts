@@ -1,3 +1,4 @@
+import { TurnNotFoundError } from '../../errors/turn-not-found-error.js';
 import type { EventStreamWriter } from '../edge/exchange.js';
 import type { TurnEnd, TurnEntry, TurnEvent } from '../turns/turn-store.js';
 import { writeTurnEntries } from './follow-turn.js';
@@ -7,8 +8,11 @@ import { turnEndErrorBody, turnEventBytes } from './turn-event-bytes.js';
 export interface TurnRecording {
   /** The store recorded `events`, in order, and gave each its id. */
   recorded(events: readonly TurnEvent[]): void;
-  /** An event may have been recorded without being told here: read on from the store. */
-  followStore(): void;
+  /**
+   * An event may have been recorded without being told here: read on from the store. `cause`
+   * is why, when recording failed: the answer tells it if the store then has no turn to read.
+   */
+  followStore(cause?: unknown): void;
   /** The producer ended the turn with `end`, after every event it recorded. */
   ended(end: TurnEnd): void;
 }
@@ -31,6 +35,7 @@ export class CreatorStream implements TurnRecording {
   #sawError = false;
   #ended = false;
   #fromStore: Promise<void> | undefined;
+  #cause: unknown;
 
   constructor(writer: EventStreamWriter, followStore: FollowStore) {
     this.#writer = writer;
@@ -47,7 +52,8 @@ export class CreatorStream implements TurnRecording {
     if (!this.#writer.write(bytes)) this.followStore();
   }
 
-  followStore(): void {
+  followStore(cause?: unknown): void {
+    this.#cause ??= cause;
     this.#fromStore ??= this.#writeFromStore();
   }
 
@@ -70,6 +76,9 @@ export class CreatorStream implements TurnRecording {
   async #writeFromStore(): Promise<void> {
     await this.#writer.drained();
     if (this.#writer.closed) return;
-    await writeTurnEntries(this.#writer, this.#followStore(this.#lastId), this.#sawError);
+    const entries = this.#followStore(this.#lastId).catch((error: unknown) => {
+      throw TurnNotFoundError.isInstance(error) ? (this.#cause ?? error) : error;
+    });
+    await writeTurnEntries(this.#writer, entries, this.#sawError);
   }
 }

@@ -90,6 +90,6 @@ export class TurnRecorder {
   #fail(error: unknown): void {
     this.#failed = true;
     this.#failure = error;
-    this.#recording?.followStore();
+    this.#recording?.followStore(error);
   }
 }
