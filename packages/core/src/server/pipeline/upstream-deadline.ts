@@ -1,4 +1,5 @@
 import { APIConnectionTimeoutError } from '../../errors/index.js';
+import { ObservedAbortController } from '../../stream/observed-abort-controller.js';
 import type { LeaveListener } from '../edge/exchange.js';
 
 /** The bound on the whole upstream call of one turn, retries and stream included. */
@@ -37,7 +38,8 @@ export function upstreamDeadline(
   totalMs: number,
   traceId: string,
 ): UpstreamDeadline {
-  const controller = new AbortController();
+  // Observed, so that the client links its attempts to it without an event listener.
+  const controller = new ObservedAbortController();
   let expired: APIConnectionTimeoutError | undefined;
   const stopListening = onLeave((reason) => controller.abort(reason));
   const timer = setTimeout(() => {
