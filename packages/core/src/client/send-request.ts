@@ -12,7 +12,7 @@ import {
   secretValuesOf,
 } from '../secrets/index.js';
 import { ChatCompletionStream } from '../stream/index.js';
-import { ObservedAbortController } from '../stream/observed-abort-controller.js';
+import { ObservedAbortController, whenSignalAborts } from '../stream/observed-abort-controller.js';
 import type { ChatCompletion } from '../types/index.js';
 import type { CallObserver } from './call-observer.js';
 import { isNetworkFailure } from './network-failure.js';
@@ -61,13 +61,7 @@ function noop(): void {}
 /** Forwards the caller's abort to one attempt's controller; returns the undo. */
 function linkSignal(signal: AbortSignal | undefined, controller: AbortController): () => void {
   if (signal === undefined) return noop;
-  if (signal.aborted) {
-    controller.abort(signal.reason);
-    return noop;
-  }
-  const abort = (): void => controller.abort(signal.reason);
-  signal.addEventListener('abort', abort, { once: true });
-  return () => signal.removeEventListener('abort', abort);
+  return whenSignalAborts(signal, (reason) => controller.abort(reason));
 }
 
 function describeCause(cause: unknown): string {

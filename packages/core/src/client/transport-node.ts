@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher } from 'undici';
 import type { ObservedAbortController } from '../stream/observed-abort-controller.js';
+import { readableChunks } from './readable-chunks.js';
 import type { Transport, TransportResponse } from './transport.js';
 
 type RawHeaders = Dispatcher.ResponseData['headers'];
@@ -87,7 +88,7 @@ export function createNodeTransport(url: string, dispatcher?: Dispatcher): Trans
         },
         makeHeaders: () => toHeaders(raw),
         bytes: () => readAll(body),
-        body,
+        body: readableChunks(body),
       };
     },
     close: () => (dispatcher === undefined ? pool.close() : Promise.resolve()),

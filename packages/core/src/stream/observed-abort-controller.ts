@@ -1,5 +1,8 @@
 type AbortListener = (reason: unknown) => void;
 
+// The signals of observed controllers, so that whoever is given only the signal can observe it.
+const controllers = new WeakMap<AbortSignal, ObservedAbortController>();
+
 /**
  * An `AbortController` that tells its own listeners when it aborts, so that the request and
  * the body reader can react to an abort without listening on its signal. In Node the signal is
@@ -11,6 +14,12 @@ export class ObservedAbortController extends AbortController {
   #aborted = false;
   #reason: unknown;
   #listeners: AbortListener[] = [];
+
+  override get signal(): AbortSignal {
+    const signal = super.signal;
+    if (!controllers.has(signal)) controllers.set(signal, this);
+    return signal;
+  }
 
   /** Whether {@link abort} was called; unlike `signal.aborted`, reading it makes no signal. */
   get isAborted(): boolean {
@@ -55,6 +64,22 @@ export function whenAborted(controller: AbortController, listener: AbortListener
     return controller.onAbort(listener);
   }
   const signal = controller.signal;
+  if (signal.aborted) {
+    listener(signal.reason);
+    return noop;
+  }
+  const onAbort = (): void => listener(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+/**
+ * Calls `listener` with the reason when `signal` aborts (at once when it already has); returns
+ * the undo. The signal of an {@link ObservedAbortController} is observed through its controller.
+ */
+export function whenSignalAborts(signal: AbortSignal, listener: AbortListener): () => void {
+  const controller = controllers.get(signal);
+  if (controller !== undefined) return whenAborted(controller, listener);
   if (signal.aborted) {
     listener(signal.reason);
     return noop;

@@ -41,6 +41,7 @@ export async function* relayEventBytes(
   });
   // The start of an event whose end has not arrived yet: passed on once it is whole.
   let held: Uint8Array[] = [];
+  let firstPassed = false;
   let bodyEnded = false;
   try {
     for (;;) {
@@ -71,6 +72,15 @@ export async function* relayEventBytes(
           }
           whole = end;
           if (events.serverError !== undefined) break;
+          // The answer's first event goes on at once, not after the events read with it.
+          if (!firstPassed && keptFrom < whole) {
+            firstPassed = true;
+            keepAll(kept, held, bytes.subarray(keptFrom, whole));
+            held = [];
+            keptFrom = whole;
+            yield kept.length === 1 ? kept[0]! : concatenate(kept);
+            kept.length = 0;
+          }
           end = boundaries.next(bytes, whole);
         }
         if (events.serverError === undefined && whole < bytes.length) {

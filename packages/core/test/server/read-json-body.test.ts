@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChatRequestError, readJsonBody } from '../../src/server/index.js';
@@ -51,6 +51,31 @@ describe('readJsonBody', () => {
       status: 200,
       json: { value: { messages: [] } },
     });
+  });
+
+  it('parses a body of a declared length that arrives after the headers, in pieces', async () => {
+    const url = await serve(1000);
+    const text = JSON.stringify({ messages: [{ role: 'user', content: 'late' }] });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const sending = request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(text.length) },
+      });
+      sending.on('error', reject);
+      sending.on('response', (response) => {
+        let received = '';
+        response.setEncoding('utf8');
+        response.on('data', (piece: string) => {
+          received += piece;
+        });
+        response.on('end', () => resolve(received));
+      });
+      sending.flushHeaders();
+      const half = text.length >> 1;
+      setTimeout(() => sending.write(text.slice(0, half)), 20);
+      setTimeout(() => sending.end(text.slice(half)), 40);
+    });
+    expect(JSON.parse(answer)).toEqual({ value: JSON.parse(text) });
   });
 
   it('accepts a +json media type with parameters', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChatRequestError, DEFAULT_ALLOWED_PARAMETERS } from '../../src/server/index.js';
 import { createChatRequestSchema } from '../../src/server/policy/request-schema.js';
@@ -121,5 +122,87 @@ describe('validateChatRequest', () => {
   it('refuses a body that is not an object', () => {
     expect(errorFor([user]).code).toBe('invalid_body');
     expect(errorFor(null).code).toBe('invalid_body');
+  });
+});
+
+describe('validateChatRequest on the bodies most chats send', () => {
+  const plainRole = fc.constantFrom('system', 'developer', 'user', 'assistant');
+  const role = fc.constantFrom('system', 'developer', 'user', 'assistant', 'tool', 'robot');
+  const content = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constant(null),
+    fc.integer(),
+    fc.array(fc.record({ type: fc.constant('text'), text: fc.string({ maxLength: 4 }) }), {
+      maxLength: 2,
+    }),
+  );
+  const message = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ role: plainRole, content: fc.string({ maxLength: 8 }) }) },
+    { weight: 1, arbitrary: fc.record({ role, content }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        { role, content, name: fc.string({ maxLength: 3 }) },
+        { requiredKeys: ['role'] },
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant(null) },
+  );
+  const body = fc.record(
+    {
+      messages: fc.oneof(
+        { weight: 6, arbitrary: fc.array(message, { minLength: 1, maxLength: 3 }) },
+        { weight: 1, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.constant('Hi') },
+      ),
+      model: fc.oneof(
+        fc.string({ maxLength: 3 }),
+        fc.string({ minLength: 254, maxLength: 258 }),
+        fc.integer(),
+      ),
+      stream: fc.oneof(fc.boolean(), fc.constant(null), fc.string({ maxLength: 2 })),
+      temperature: fc.double({ min: -1, max: 3, noNaN: true }),
+      surprise: fc.string({ maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+  const schemas = [
+    createChatRequestSchema(DEFAULT_ALLOWED_PARAMETERS, false),
+    createChatRequestSchema(DEFAULT_ALLOWED_PARAMETERS, true),
+    createChatRequestSchema(['temperature'], false),
+    createChatRequestSchema(['temperature'], true),
+  ];
+
+  it('accepts and refuses what the schema does, giving what it gives, in its order', () => {
+    fc.assert(
+      fc.property(body, fc.nat(schemas.length - 1), (sent, which) => {
+        const bodySchema = schemas[which]!;
+        const before = structuredClone(sent);
+        const parsed = bodySchema.safeParse(sent);
+        let accepted: Record<string, unknown> | undefined;
+        try {
+          accepted = validateChatRequest(bodySchema, sent);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ChatRequestError);
+        }
+        expect(accepted !== undefined).toBe(parsed.success);
+        if (parsed.success) expect(JSON.stringify(accepted)).toBe(JSON.stringify(parsed.data));
+        expect(sent).toEqual(before);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives a copy, so that the policy never changes a body a framework parsed', () => {
+    const sent = {
+      messages: [{ role: 'user', content: 'Hi' }],
+      model: 'gpt-4o-mini',
+      stream: true,
+    };
+    const accepted = validateChatRequest(schema, sent) as typeof sent;
+    expect(accepted).toEqual(sent);
+    expect(accepted).not.toBe(sent);
+    expect(accepted.messages).not.toBe(sent.messages);
+    expect(accepted.messages[0]).not.toBe(sent.messages[0]);
   });
 });

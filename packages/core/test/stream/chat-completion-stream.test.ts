@@ -314,6 +314,17 @@ describe('ChatCompletionStream.eventBytes', () => {
     }
   });
 
+  it("passes the answer's first event on by itself, ahead of the events read with it", async () => {
+    const text = sseText(textChunks(['first', 'second', 'third']));
+    const first = text.slice(0, text.indexOf('\n\n') + 2);
+    async function* oneRead() {
+      yield new TextEncoder().encode(text);
+    }
+    const pieces = await readPieces(streamOf(oneRead()));
+    expect(pieces[0]).toBe(first);
+    expect(pieces.slice(1).join('')).toBe(text.slice(first.length));
+  });
+
   it('passes on an event of a megabyte that arrives four bytes at a time', async () => {
     const text = sseText(textChunks(['x'.repeat(1024 * 1024)]));
     const bytes = new TextEncoder().encode(text);

@@ -20,7 +20,11 @@ export const INSTRUMENTATION_SCOPE = '@chatwire/core';
  * the meter its providers give when no SDK is registered.
  */
 export type GlobalProviders = () =>
-  | { tracerProvider: TracerProviderLike; meterProvider: MeterProviderLike; noopMeter: unknown }
+  | {
+      tracerProvider: TracerProviderLike | undefined;
+      meterProvider: MeterProviderLike;
+      noopMeter: unknown;
+    }
   | undefined;
 
 /** Starts the telemetry of each call of one client. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientLeftSignal } from '../request-scope.js';
 import type { ChatExchange } from './exchange.js';
+import { NodeClientLeave } from './node-client-leave.js';
 import { NodeRequestView } from './node-request-view.js';
 import { NodeResponseSink } from './node-response-sink.js';
 
@@ -13,9 +13,13 @@ export function nodeExchange(
   response: ServerResponse,
   parsedBody: unknown,
 ): ChatExchange<IncomingMessage, ServerResponse> {
+  const leave = new NodeClientLeave(response);
   return {
     request: new NodeRequestView(request, parsedBody),
     response: new NodeResponseSink(response),
-    signal: clientLeftSignal(response),
+    get signal() {
+      return leave.signal;
+    },
+    onLeave: leave.onLeave,
   };
 }

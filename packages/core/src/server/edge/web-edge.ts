@@ -1,3 +1,4 @@
+import { onSignalAbort } from '../pipeline/upstream-deadline.js';
 import type { ChatExchange } from './exchange.js';
 import { WebRequestView } from './web-request-view.js';
 import { WebResponseSink } from './web-response-sink.js';
@@ -25,6 +26,7 @@ export function webExchange(request: Request): WebExchange {
     request: new WebRequestView(request),
     response: sink,
     signal: left.signal,
+    onLeave: onSignalAbort(left.signal),
     answer: sink.response,
     abandon: () => sink.abandon(),
   };

@@ -108,7 +108,7 @@ export function createChatPipeline<Req, Res>(
         });
         return;
       }
-      deadline = upstreamDeadline(signal, totalTimeoutMs, traceId);
+      deadline = upstreamDeadline(exchange.onLeave, totalTimeoutMs, traceId);
       const upstream = await upstreamRequest(
         options.portkeyOptions,
         context,

@@ -1,4 +1,6 @@
 import { APIConnectionTimeoutError } from '../../errors/index.js';
+import { ObservedAbortController } from '../../stream/observed-abort-controller.js';
+import type { LeaveListener } from '../edge/exchange.js';
 
 /** The bound on the whole upstream call of one turn, retries and stream included. */
 export interface UpstreamDeadline {
@@ -10,20 +12,36 @@ export interface UpstreamDeadline {
   clear(): void;
 }
 
+function noop(): void {}
+
+/** The `onLeave` of a signal that aborts when the client leaves. */
+export function onSignalAbort(signal: AbortSignal): (listener: LeaveListener) => () => void {
+  return (listener) => {
+    if (signal.aborted) {
+      listener(signal.reason);
+      return noop;
+    }
+    const abort = (): void => listener(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    return () => signal.removeEventListener('abort', abort);
+  };
+}
+
 /**
- * Starts the countdown of `totalMs` for the upstream call. When it runs out, the call is
- * aborted and its failure becomes an `APIConnectionTimeoutError`, answered 504 before the
- * stream or as `event: error` after it began.
+ * Starts the countdown of `totalMs` for the upstream call, which `onLeave` aborts when the
+ * client leaves. When the time runs out, the call is aborted and its failure becomes an
+ * `APIConnectionTimeoutError`, answered 504 before the stream or as `event: error` after it
+ * began.
  */
 export function upstreamDeadline(
-  browser: AbortSignal,
+  onLeave: (listener: LeaveListener) => () => void,
   totalMs: number,
   traceId: string,
 ): UpstreamDeadline {
-  const controller = new AbortController();
+  // Observed, so that the client links its attempts to it without an event listener.
+  const controller = new ObservedAbortController();
   let expired: APIConnectionTimeoutError | undefined;
-  const leave = (): void => controller.abort(browser.reason);
-  browser.addEventListener('abort', leave, { once: true });
+  const stopListening = onLeave((reason) => controller.abort(reason));
   const timer = setTimeout(() => {
     expired = new APIConnectionTimeoutError({
       message: `The upstream did not finish within ${totalMs} ms (the server's totalTimeoutMs).`,
@@ -37,7 +55,7 @@ export function upstreamDeadline(
     explain: (error) => expired ?? error,
     clear: () => {
       clearTimeout(timer);
-      browser.removeEventListener('abort', leave);
+      stopListening();
     },
   };
 }

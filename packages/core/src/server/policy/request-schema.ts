@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chatMessagesSchema } from './message-schema.js';
+import { registerPlainCheck } from './plain-chat-body.js';
 
 const functionName = z
   .string()
@@ -93,8 +94,10 @@ export const chatParameterSchemas = {
 /** A body parameter with a shape check in {@link chatParameterSchemas}. */
 export type KnownChatParameter = keyof typeof chatParameterSchemas;
 
+const MAX_MODEL_LENGTH = 256;
+
 /** `model` as the browser may send it; whether it is allowed is the policy's decision. */
-export const modelSchema = z.string().min(1).max(256);
+export const modelSchema = z.string().min(1).max(MAX_MODEL_LENGTH);
 
 /** Whether `name` is a parameter with a shape check. */
 export function isKnownChatParameter(name: string): name is KnownChatParameter {
@@ -120,5 +123,7 @@ export function createChatRequestSchema(
       ? chatParameterSchemas[parameter]
       : z.unknown();
   }
-  return refuseUnknown ? z.strictObject(shape) : z.object(shape);
+  const schema = refuseUnknown ? z.strictObject(shape) : z.object(shape);
+  registerPlainCheck(schema, Object.hasOwn(shape, 'stream'), MAX_MODEL_LENGTH);
+  return schema;
 }

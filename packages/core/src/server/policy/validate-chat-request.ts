@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ChatRequestError } from '../../errors/chat-request-error.js';
+import { parsePlainBody } from './plain-chat-body.js';
 
 type Issue = z.core.$ZodIssue;
 type PathSegment = PropertyKey;
@@ -92,6 +93,8 @@ export function validateChatRequest(
       code: 'invalid_body',
     });
   }
+  const plain = parsePlainBody(schema, body);
+  if (plain !== undefined) return plain;
   const result = schema.safeParse(body);
   if (!result.success) throw issueToRequestError(result.error.issues);
   return result.data;

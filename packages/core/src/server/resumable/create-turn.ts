@@ -5,7 +5,7 @@ import type { ChatCompletionsHandlerOptions, ChatRequestContext } from '../handl
 import { writeFailure } from '../pipeline/answer-failure.js';
 import { callUpstream } from '../pipeline/call-upstream.js';
 import type { FinishReport } from '../pipeline/finish-report.js';
-import { upstreamDeadline } from '../pipeline/upstream-deadline.js';
+import { onSignalAbort, upstreamDeadline } from '../pipeline/upstream-deadline.js';
 import {
   type AttemptTimeouts,
   type SpanLink,
@@ -85,7 +85,9 @@ async function produceAndFollow<Req, Res>(
   const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
   const stopBeat = startTurnHeartbeat(producer);
   const deadline = upstreamDeadline(
-    disconnected === NEVER ? producer.signal : AbortSignal.any([producer.signal, disconnected]),
+    onSignalAbort(
+      disconnected === NEVER ? producer.signal : AbortSignal.any([producer.signal, disconnected]),
+    ),
     upstream.totalTimeoutMs,
     context.traceId,
   );

@@ -7,6 +7,7 @@ import {
   type TelemetryTracer,
   type TracerProviderLike,
 } from '../../client/telemetry/otel-types.js';
+import { registeredTracerProvider } from '../../client/telemetry/registered-tracer-provider.js';
 import { openTelemetryApi } from '../../client/tracing/opentelemetry-api.js';
 import type { ChatExchange, ResponseSink } from '../edge/exchange.js';
 import type { FinishReport } from '../pipeline/finish-report.js';
@@ -54,8 +55,8 @@ function pathOf(target: string): string {
  * The turn telemetry of a handler: with `@opentelemetry/api` installed, each request is served
  * inside a `chat turn` span, so that the client's span of the upstream call nests in it; the
  * span records the policy's outcome, how the turn stopped, its ids in Portkey's trace and the
- * answer's status. Without the package, with `false`, or when the span is not recorded, the
- * handler runs as it is.
+ * answer's status. Without the package or a registered SDK (or a `tracerProvider`), with
+ * `false`, or when the span is not recorded, the handler runs as it is.
  */
 export function turnTelemetry(options: ServerTelemetryOptions | false | undefined): TurnTelemetry {
   if (options === false) return { serve: (handle) => handle, report: (report) => report };
@@ -72,9 +73,11 @@ export function turnTelemetry(options: ServerTelemetryOptions | false | undefine
     (exchange) => {
       const api = openTelemetryApi();
       if (api === undefined) return inner(exchange);
+      const provider = options?.tracerProvider ?? registeredTracerProvider(api);
+      if (provider === undefined) return inner(exchange);
       const { request, response } = exchange;
       const parent = turnParent(api, request.header('traceparent'));
-      const tracer = tracerOf(options?.tracerProvider ?? api.trace.getTracerProvider());
+      const tracer = tracerOf(provider);
       // As the SERVER span, the turn names the request; under an HTTP server span, that does.
       const attributes =
         parent.kind === SPAN_KIND.server
