@@ -63,14 +63,7 @@ export function whenAborted(controller: AbortController, listener: AbortListener
     }
     return controller.onAbort(listener);
   }
-  const signal = controller.signal;
-  if (signal.aborted) {
-    listener(signal.reason);
-    return noop;
-  }
-  const onAbort = (): void => listener(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
+  return listenOnSignal(controller.signal, listener);
 }
 
 /**
@@ -80,6 +73,10 @@ export function whenAborted(controller: AbortController, listener: AbortListener
 export function whenSignalAborts(signal: AbortSignal, listener: AbortListener): () => void {
   const controller = controllers.get(signal);
   if (controller !== undefined) return whenAborted(controller, listener);
+  return listenOnSignal(signal, listener);
+}
+
+function listenOnSignal(signal: AbortSignal, listener: AbortListener): () => void {
   if (signal.aborted) {
     listener(signal.reason);
     return noop;
