@@ -1,5 +1,8 @@
 import { APIConnectionTimeoutError } from '../../errors/index.js';
-import { ObservedAbortController } from '../../stream/observed-abort-controller.js';
+import {
+  ObservedAbortController,
+  whenSignalAborts,
+} from '../../stream/observed-abort-controller.js';
 import type { LeaveListener } from '../edge/exchange.js';
 
 /** The bound on the whole upstream call of one turn, retries and stream included. */
@@ -12,19 +15,9 @@ export interface UpstreamDeadline {
   clear(): void;
 }
 
-function noop(): void {}
-
 /** The `onLeave` of a signal that aborts when the client leaves. */
 export function onSignalAbort(signal: AbortSignal): (listener: LeaveListener) => () => void {
-  return (listener) => {
-    if (signal.aborted) {
-      listener(signal.reason);
-      return noop;
-    }
-    const abort = (): void => listener(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    return () => signal.removeEventListener('abort', abort);
-  };
+  return (listener) => whenSignalAborts(signal, listener);
 }
 
 /**
