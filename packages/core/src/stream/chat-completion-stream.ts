@@ -1,5 +1,6 @@
 import type { PortkeyResponseMeta } from '../client/response-meta.js';
 import type { StreamTruncatedError } from '../errors/stream-truncated-error.js';
+import { redactText } from '../secrets/index.js';
 import { encodeSSEEvent } from '../sse/encode-sse-event.js';
 import type { ServerSentEvent } from '../sse/index.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/index.js';
@@ -60,6 +61,10 @@ export interface EventBytesOptions {
 
 type Reader = 'for await' | 'toReadableStream()' | 'eventBytes()' | 'finalChatCompletion()';
 
+function noSecrets(): readonly string[] {
+  return [];
+}
+
 /**
  * A streamed chat completion: what `create({ ..., stream: true })` resolves to once the
  * response headers have arrived.
@@ -101,6 +106,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   readonly meta: PortkeyResponseMeta;
 
   readonly #events: PortkeyEventInterpreter;
+  readonly #secrets: () => readonly string[];
   readonly #bodyReader: ChatCompletionBodyReader;
   readonly #outcome = new ReadOnceOutcome<ChatCompletion, Reader>(
     (reader) =>
@@ -121,6 +127,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     const observer = init.observer;
     const firstChunk = observer === undefined ? undefined : () => observer.firstChunk();
     this.#events = new PortkeyEventInterpreter(init.meta, init.secrets, firstChunk);
+    this.#secrets = init.secrets ?? noSecrets;
     if (observer !== undefined) {
       this.#outcome.promise.then(
         (completion) => observer.answered(completion),
@@ -195,8 +202,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   /**
    * The stream as the bytes of `text/event-stream`, to send on unchanged: each event's data is
    * written as it was received (`data: <json>\n\n` per chunk, `data: [DONE]\n\n`, the chunks
-   * before and after it, and `event: error` events), so the receiver sees what Portkey sent.
-   * Comments (`: ping`) and `id:`/`retry:` fields are not repeated.
+   * before and after it, and `event: error` events), so the receiver sees what Portkey sent,
+   * except that the request's credentials are redacted from every event that is not a chunk
+   * (an error event may echo the request's headers). Comments (`: ping`) and `id:`/`retry:`
+   * fields are not repeated.
    *
    * The readable stream closes where the body ended, also after an error event or a
    * truncation (the receiver sees the same end); it errors when reading failed (abort,
@@ -213,7 +222,11 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
         try {
           const next = await records.next();
           if (next.done) controller.close();
-          else controller.enqueue(encodeSSEEvent(next.value.event.data, next.value.event.event));
+          else {
+            const { event, chunk } = next.value;
+            const data = chunk === undefined ? redactText(event.data, this.#secrets()) : event.data;
+            controller.enqueue(encodeSSEEvent(data, event.event));
+          }
         } catch (error) {
           if (this.#bodyReader.endsQuietly(error)) {
             controller.close();

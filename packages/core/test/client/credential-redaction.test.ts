@@ -98,6 +98,18 @@ describe('credentials echoed by an upstream', () => {
     expect(canariesIn(everyRendering(error))).toEqual([]);
   });
 
+  it('are redacted from the error event a stream passed on with toReadableStream carries', async () => {
+    const stream = await canaryClient().chat.completions.create(
+      streamBody('stream-error-event'),
+      callOptions,
+    );
+    const passedOn = await new Response(stream.toReadableStream()).text();
+    expect(passedOn).toContain('"content":"Par"');
+    expect(passedOn).toContain('event: error');
+    expect(passedOn).toContain('[redacted]');
+    expect(canariesIn(passedOn)).toEqual([]);
+  });
+
   it('are left out of relayed bytes with omitErrorEvent, which end before the error event', async () => {
     const stream = await canaryClient().chat.completions.create(
       streamBody('stream-error-event'),
