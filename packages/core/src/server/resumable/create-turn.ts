@@ -41,7 +41,8 @@ const NEVER = new AbortController().signal;
  * turn, calls the upstream once and records its events, written to its client as they are
  * recorded (see {@link CreatorStream}); a later one (a retry, a double click, a second tab) only
  * follows, from the start.
- * The exchange's signal aborts when this request's client leaves.
+ * The exchange's signal aborts when this request's client leaves; it is read only where it is
+ * needed, since the edge makes it on first read.
  */
 export async function serveCreatedTurn<Req, Res>(
   key: string,
@@ -50,7 +51,7 @@ export async function serveCreatedTurn<Req, Res>(
   turns: TurnServing<Req>,
   upstream: TurnUpstream<Req, Res>,
 ): Promise<void> {
-  const { request, response, signal } = exchange;
+  const { request, response } = exchange;
   const { store, keepAliveMs } = turns;
   let producer: TurnProducer | undefined;
   let turnId: string;
@@ -64,7 +65,8 @@ export async function serveCreatedTurn<Req, Res>(
     throw turnRequestError(error);
   }
   response.setHeader(TURN_ID_HEADER, turnId);
-  const follow = (after?: string) => store.follow(turnId, owner, { after, signal });
+  const follow = (after?: string) =>
+    store.follow(turnId, owner, { after, signal: exchange.signal });
   if (producer === undefined) {
     const entries = await follow().catch((error) => Promise.reject(turnRequestError(error)));
     await followTurn(turnId, entries, { response, keepAliveMs });
@@ -76,13 +78,14 @@ export async function serveCreatedTurn<Req, Res>(
 async function produceAndFollow<Req, Res>(
   producer: TurnProducer,
   context: ChatRequestContext<Req, Res>,
-  { response, signal }: ChatExchange<Req, Res>,
+  exchange: ChatExchange<Req, Res>,
   turns: TurnServing<Req>,
   upstream: TurnUpstream<Req, Res>,
   follow: (after?: string) => ReturnType<TurnServing<Req>['store']['follow']>,
 ): Promise<void> {
+  const { response } = exchange;
   const { report, answerOptions } = upstream;
-  const disconnected = turns.onDisconnect === 'abort' ? signal : NEVER;
+  const disconnected = turns.onDisconnect === 'abort' ? exchange.signal : NEVER;
   const stopBeat = startTurnHeartbeat(producer);
   const deadline = upstreamDeadline(
     onSignalAbort(
@@ -129,7 +132,7 @@ async function produceAndFollow<Req, Res>(
         ? 'disconnected'
         : 'failed';
     await endTurn({ status, failure: error }, ending);
-    if (!signal.aborted) writeFailure(error, response, answerOptions);
+    if (!exchange.signal.aborted) writeFailure(error, response, answerOptions);
   } finally {
     stopBeat();
     deadline.clear();
