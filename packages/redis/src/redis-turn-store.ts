@@ -29,9 +29,9 @@ import { type TurnHash, turnInfoOf } from './turn-hash.js';
 export interface RedisTurnStoreOptions extends TurnStoreOptions {
   /**
    * A node-redis client (`createClient({ url })` from `redis`), connected or not. The store
-   * never uses or closes it: it opens connections with its settings, one for commands, one for
-   * stop messages, and a pool for followers waiting for new events (a blocking read holds its
-   * connection while it waits; idle ones are reused, then closed after a few seconds).
+   * never uses or closes it: it opens three connections with its settings, one for commands,
+   * one for stop messages, and one that every follower of this instance waits for new events on
+   * (one blocking read on all their streams at once).
    */
   client: RedisClient;
   /** Prepended to every key and channel, to share one Redis with other data. */

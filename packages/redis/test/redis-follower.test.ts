@@ -83,6 +83,43 @@ describe('Redis turn store followers', () => {
     expect(dataOf(await following)).toEqual(['a']);
     expect((await connectionsReceived(admin)) - before).toBeLessThanOrEqual(10);
   });
+  it('five hundred followers waiting at once on another instance share one connection, and each gets its turn whole', async () => {
+    const server = await redis();
+    const admin = createClient({ url: server.url });
+    admin.on('error', () => {});
+    await admin.connect();
+    onTestFinished(() => admin.destroy());
+    const producing = storeOn(server.url);
+    const following = storeOn(server.url);
+    const turns = await Promise.all(
+      Array.from({ length: 50 }, async (_, index) => {
+        const { turn, producer } = await producing.create({ owner: 'alice', key: `k${index}` });
+        await producer?.append('first');
+        return { turnId: turn.id, producer };
+      }),
+    );
+    // Connects the following store before counting.
+    await following.get(turns[0]!.turnId, 'alice');
+    const before = await connectionsReceived(admin);
+    const followers = turns.flatMap(({ turnId }) =>
+      Array.from({ length: 10 }, async () =>
+        dataOf(await collect(await following.follow(turnId, 'alice'))),
+      ),
+    );
+    await sleep(200);
+    await Promise.all(
+      turns.map(async ({ producer }, index) => {
+        await producer?.append(`second of ${index}`);
+        await producer?.finish({ status: 'completed' });
+      }),
+    );
+    const answers = await Promise.all(followers);
+    expect(answers).toEqual(
+      turns.flatMap((_, index) => Array(10).fill(['first', `second of ${index}`])),
+    );
+    expect((await connectionsReceived(admin)) - before).toBeLessThanOrEqual(2);
+  });
+
   it('a follower on the producing instance ends with a clear error when Redis restarts mid-turn', async () => {
     const server = await redis();
     const store = storeOn(server.url);
