@@ -18,6 +18,15 @@ function storeOn(url: string, options: Omit<RedisTurnStoreOptions, 'client'> = {
   return store;
 }
 
+/** A client of its own, to read Redis's counters. */
+async function adminOf(url: string) {
+  const admin = createClient({ url });
+  admin.on('error', () => {});
+  await admin.connect();
+  onTestFinished(() => admin.destroy());
+  return admin;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The rest of `entries`, read in the background; fails rather than hang. */
@@ -58,10 +67,7 @@ describe('Redis turn store followers', () => {
 
   it('a hundred resumes one after another reuse a few connections to Redis, not one each', async () => {
     const server = await redis();
-    const admin = createClient({ url: server.url });
-    admin.on('error', () => {});
-    await admin.connect();
-    onTestFinished(() => admin.destroy());
+    const admin = await adminOf(server.url);
     const store = storeOn(server.url);
     const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
     await producer?.append('a');
@@ -85,10 +91,7 @@ describe('Redis turn store followers', () => {
   });
   it('five hundred followers waiting at once on another instance share one connection, and each gets its turn whole', async () => {
     const server = await redis();
-    const admin = createClient({ url: server.url });
-    admin.on('error', () => {});
-    await admin.connect();
-    onTestFinished(() => admin.destroy());
+    const admin = await adminOf(server.url);
     const producing = storeOn(server.url);
     const following = storeOn(server.url);
     const turns = await Promise.all(
