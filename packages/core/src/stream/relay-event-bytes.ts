@@ -3,6 +3,7 @@ import { EventBoundaryScanner } from '../sse/event-boundary-scanner.js';
 import type { ServerSentEvent } from '../sse/server-sent-event.js';
 import type { ChatCompletionChunk } from '../types/index.js';
 import { readBodyChunks } from './body-chunk-reader.js';
+import { concatBytes } from './concat-bytes.js';
 import type { PortkeyEventInterpreter } from './portkey-event-interpreter.js';
 
 /**
@@ -78,7 +79,7 @@ export async function* relayEventBytes(
             keepAll(kept, held, bytes.subarray(keptFrom, whole));
             held = [];
             keptFrom = whole;
-            yield kept.length === 1 ? kept[0]! : concatenate(kept);
+            yield concatBytes(kept);
             kept.length = 0;
           }
           end = boundaries.next(bytes, whole);
@@ -99,7 +100,7 @@ export async function* relayEventBytes(
           held = [];
         }
       }
-      if (kept.length > 0) yield kept.length === 1 ? kept[0]! : concatenate(kept);
+      if (kept.length > 0) yield concatBytes(kept);
       if (failure !== undefined) throw failure.error;
       if (events.serverError !== undefined) break;
       if (whole < bytes.length) held.push(whole === 0 ? bytes : bytes.subarray(whole));
@@ -117,16 +118,4 @@ export async function* relayEventBytes(
 function keepAll(kept: Uint8Array[], held: readonly Uint8Array[], last: Uint8Array): void {
   for (const piece of held) kept.push(piece);
   kept.push(last);
-}
-
-function concatenate(pieces: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const piece of pieces) {
-    joined.set(piece, offset);
-    offset += piece.length;
-  }
-  return joined;
 }

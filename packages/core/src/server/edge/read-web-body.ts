@@ -1,17 +1,7 @@
+import { concatBytes } from '../../stream/concat-bytes.js';
 import { parseJsonBytes, refuseBeforeReading } from '../read-json-body.js';
 import { requestTimeoutError, requestTooLargeError } from '../request-errors.js';
 import type { BodyLimits } from './exchange.js';
-
-function concatenate(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /**
  * A body of declared length (or none), read whole: the server's HTTP parser ends it at that
@@ -39,7 +29,7 @@ async function readStreamed(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return concatenate(chunks, size);
+      if (done) return concatBytes(chunks, size);
       size += value.byteLength;
       if (size > limit) {
         stop();

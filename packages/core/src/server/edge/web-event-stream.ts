@@ -1,19 +1,9 @@
+import { concatBytes } from '../../stream/concat-bytes.js';
 import type { OpenAIErrorBody } from '../error-response.js';
 import { KEEP_ALIVE_COMMENT, SSE_BATCH_BYTES } from '../sse-headers.js';
 import type { EventStreamWriter } from './exchange.js';
 
 const encoder = new TextEncoder();
-
-function concatenate(pieces: readonly Uint8Array[], size: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, offset);
-    offset += piece.byteLength;
-  }
-  return bytes;
-}
 
 /**
  * An answer of server-sent events as a pull-based `ReadableStream` (high-water mark 0): an
@@ -97,7 +87,7 @@ export class WebEventStream implements EventStreamWriter {
   }
 
   #handOver(): void {
-    const bytes = concatenate(this.#pending, this.#pendingBytes);
+    const bytes = concatBytes(this.#pending, this.#pendingBytes);
     this.#pending = [];
     this.#pendingBytes = 0;
     this.#controller!.enqueue(bytes);
