@@ -7,3 +7,4 @@ export { contractClient } from './contract-client.js';
 export type { ContractTarget, ContractUpstream, EndpointUnderTest } from './contract-target.js';
 export { type CountingUpstream, startCountingUpstream } from './counting-upstream.js';
 export { describeEndpointContract } from './describe-endpoint-contract.js';
+export { childOf, type HttpTracing, traceHttpServers } from './http-tracing.js';

@@ -1,37 +1,19 @@
-import { createRequire } from 'node:module';
 import type { ChatwireClient } from '@chatwire/core';
 import { type Emulator, startEmulator } from '@chatwire/emulator';
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { childOf, type HttpTracing, traceHttpServers } from '@chatwire/endpoint-contract';
+import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatServer, serverClient, startChatServer } from './chat-server.js';
 
 const browserTrace = '0af7651916cd43dd8448eb211c80319c';
 const browserSpan = 'b7ad6b7169203331';
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-let instrumentation: HttpInstrumentation;
+let tracing: HttpTracing;
 let emulator: Emulator;
 let client: ChatwireClient;
 let chat: ChatServer;
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(provider);
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  instrumentation = new HttpInstrumentation();
-  instrumentation.setTracerProvider(provider);
-  // The instrumentation patches node:http when it is required after the instrumentation
-  // started, as in an application that loads the SDK first.
-  createRequire(import.meta.url)('node:http');
+  tracing = traceHttpServers();
   emulator = await startEmulator();
   client = serverClient(emulator);
   chat = await startChatServer({ client, defaultModel: 'gpt-4o-mini' });
@@ -41,16 +23,8 @@ afterAll(async () => {
   await chat.close();
   await client.close();
   await emulator.close();
-  instrumentation.disable();
-  trace.disable();
-  propagation.disable();
-  context.disable();
-  await provider.shutdown();
+  await tracing.stop();
 });
-
-function childOf(parent: ReadableSpan, spans: ReadableSpan[]): ReadableSpan | undefined {
-  return spans.find((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
-}
 
 describe('a turn served with the HTTP instrumentation active', () => {
   it('nests under the HTTP server span, with the client span inside it and the upstream under that', async () => {
@@ -63,8 +37,8 @@ describe('a turn served with the HTTP instrumentation active', () => {
       body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello' }], stream: true }),
     });
     await response.text();
-    await expect.poll(() => exporter.getFinishedSpans().length).toBeGreaterThanOrEqual(4);
-    const spans = exporter.getFinishedSpans();
+    await expect.poll(() => tracing.spans().length).toBeGreaterThanOrEqual(4);
+    const spans = tracing.spans();
 
     const httpServer = spans.find(
       (span) => span.kind === SpanKind.SERVER && span.parentSpanContext?.spanId === browserSpan,

@@ -1,41 +1,23 @@
 import 'reflect-metadata';
-import { createRequire } from 'node:module';
 import { type Emulator, startEmulator } from '@chatwire/emulator';
+import { childOf, type HttpTracing, traceHttpServers } from '@chatwire/endpoint-contract';
 import type { INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatwireModule } from '../src/index.js';
 import { PLATFORM, startApp } from './support/nest-app.js';
 
 const browserTrace = '0af7651916cd43dd8448eb211c80319c';
 const browserSpan = 'b7ad6b7169203331';
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-let instrumentation: HttpInstrumentation;
+let tracing: HttpTracing;
 let emulator: Emulator;
 let app: INestApplication;
 let origin: string;
 
 beforeAll(async () => {
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(provider);
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  instrumentation = new HttpInstrumentation();
-  instrumentation.setTracerProvider(provider);
-  // The instrumentation patches node:http when it is required after the instrumentation
-  // started, as in an application that loads the SDK first.
-  createRequire(import.meta.url)('node:http');
+  tracing = traceHttpServers();
   emulator = await startEmulator();
   @Module({
     imports: [
@@ -55,16 +37,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await emulator.close();
-  instrumentation.disable();
-  trace.disable();
-  propagation.disable();
-  context.disable();
-  await provider.shutdown();
+  await tracing.stop();
 });
-
-function childOf(parent: ReadableSpan, spans: ReadableSpan[]): ReadableSpan | undefined {
-  return spans.find((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
-}
 
 describe(`a turn of the Nest endpoint on ${PLATFORM} with the HTTP instrumentation active`, () => {
   it('nests under the HTTP server span, with the client span of the upstream call inside it', async () => {
@@ -78,8 +52,8 @@ describe(`a turn of the Nest endpoint on ${PLATFORM} with the HTTP instrumentati
     });
     expect(response.status).toBe(200);
     await response.text();
-    await expect.poll(() => exporter.getFinishedSpans().length).toBeGreaterThanOrEqual(4);
-    const spans = exporter.getFinishedSpans();
+    await expect.poll(() => tracing.spans().length).toBeGreaterThanOrEqual(4);
+    const spans = tracing.spans();
 
     const httpServer = spans.find(
       (span) => span.kind === SpanKind.SERVER && span.parentSpanContext?.spanId === browserSpan,
