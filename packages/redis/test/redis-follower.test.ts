@@ -1,31 +1,8 @@
 import { type TurnEntry, TurnStoreUnavailableError } from '@chatwire/core/server';
-import { createClient } from 'redis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
-import { RedisTurnStore, type RedisTurnStoreOptions } from '../src/index.js';
-import { startRedisServer } from './support/redis-server.js';
 import { startReplyGate } from './support/reply-gate.js';
-
-async function redis() {
-  const server = await startRedisServer();
-  onTestFinished(() => server.close());
-  return server;
-}
-
-function storeOn(url: string, options: Omit<RedisTurnStoreOptions, 'client'> = {}) {
-  const store = new RedisTurnStore({ client: createClient({ url }), ...options });
-  onTestFinished(() => store.close());
-  return store;
-}
-
-/** A client of its own, to read Redis's counters. */
-async function adminOf(url: string) {
-  const admin = createClient({ url });
-  admin.on('error', () => {});
-  await admin.connect();
-  onTestFinished(() => admin.destroy());
-  return admin;
-}
+import { storeOn, testRedis } from './support/test-redis.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,7 +13,7 @@ function rest(entries: AsyncIterator<TurnEntry>): Promise<TurnEntry[]> {
 
 describe('Redis turn store followers', () => {
   it('a follower whose quiet read is answered late still gets the events appended before the turn ended', async () => {
-    const server = await redis();
+    const { server } = await testRedis();
     const gate = await startReplyGate(server.port);
     onTestFinished(() => gate.close());
     // A follower's blocking read waits a third of this, at most 1 s, before it looks at the turn.
@@ -66,8 +43,7 @@ describe('Redis turn store followers', () => {
   });
 
   it('a hundred resumes one after another reuse a few connections to Redis, not one each', async () => {
-    const server = await redis();
-    const admin = await adminOf(server.url);
+    const { server, admin } = await testRedis();
     const store = storeOn(server.url);
     const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
     await producer?.append('a');
@@ -90,8 +66,7 @@ describe('Redis turn store followers', () => {
     expect((await connectionsReceived(admin)) - before).toBeLessThanOrEqual(10);
   });
   it('five hundred followers waiting at once on another instance share one connection, and each gets its turn whole', async () => {
-    const server = await redis();
-    const admin = await adminOf(server.url);
+    const { server, admin } = await testRedis();
     const producing = storeOn(server.url);
     const following = storeOn(server.url);
     const turns = await Promise.all(
@@ -124,7 +99,7 @@ describe('Redis turn store followers', () => {
   });
 
   it('a follower on the producing instance ends with a clear error when Redis restarts mid-turn', async () => {
-    const server = await redis();
+    const { server } = await testRedis();
     const store = storeOn(server.url);
     const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
     await producer?.append('before the restart');

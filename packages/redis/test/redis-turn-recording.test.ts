@@ -1,20 +1,13 @@
 import { TurnTooLargeError } from '@chatwire/core/server';
-import { createClient } from 'redis';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TurnRecorder } from '../../core/src/server/resumable/turn-recorder.js';
 import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
-import { RedisTurnStore, type RedisTurnStoreOptions } from '../src/index.js';
-import { startRedisServer } from './support/redis-server.js';
+import type { RedisTurnStoreOptions } from '../src/index.js';
+import { storeOn, testRedis } from './support/test-redis.js';
 
 async function redis(options: Omit<RedisTurnStoreOptions, 'client'> = {}) {
-  const server = await startRedisServer();
-  onTestFinished(() => server.close());
-  const admin = createClient({ url: server.url });
-  admin.on('error', () => {});
-  await admin.connect();
-  onTestFinished(() => admin.destroy());
-  const store = new RedisTurnStore({ client: createClient({ url: server.url }), ...options });
-  onTestFinished(() => store.close());
+  const { server, admin } = await testRedis();
+  const store = storeOn(server.url, options);
   const { turn, producer } = await store.create({ owner: 'alice', key: 'k' });
   if (producer === undefined) throw new Error('expected to create the turn');
   return { admin, store, turn, producer };

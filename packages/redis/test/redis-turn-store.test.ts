@@ -3,27 +3,11 @@ import { createClient } from 'redis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { collect, dataOf } from '../../core/test/support/turn-store-contract.js';
 import { RedisTurnStore } from '../src/index.js';
-import { startRedisServer } from './support/redis-server.js';
-
-async function redis() {
-  const server = await startRedisServer();
-  onTestFinished(() => server.close());
-  const admin = createClient({ url: server.url });
-  admin.on('error', () => {});
-  await admin.connect();
-  onTestFinished(() => admin.destroy());
-  return { server, admin };
-}
-
-function storeOn(url: string, options: { ttlMs?: number } = {}): RedisTurnStore {
-  const store = new RedisTurnStore({ client: createClient({ url }), ...options });
-  onTestFinished(() => store.close());
-  return store;
-}
+import { storeOn, testRedis } from './support/test-redis.js';
 
 describe('Redis turn store', () => {
   it('1,000 finished turns leave keys with a time to live, and none once it has passed', async () => {
-    const { server, admin } = await redis();
+    const { server, admin } = await testRedis();
     const store = storeOn(server.url, { ttlMs: 3_000 });
     await Promise.all(
       Array.from({ length: 1000 }, async (_, index) => {
@@ -42,7 +26,7 @@ describe('Redis turn store', () => {
   });
 
   it('a running turn keeps no key without a time to live', async () => {
-    const { server, admin } = await redis();
+    const { server, admin } = await testRedis();
     const store = storeOn(server.url);
     const { producer } = await store.create({ owner: 'alice', key: 'k' });
     await producer?.append('a');
@@ -52,7 +36,7 @@ describe('Redis turn store', () => {
   });
 
   it('a hundred appends send each script to Redis once, then call it by its SHA-1', async () => {
-    const { server, admin } = await redis();
+    const { server, admin } = await testRedis();
     const store = storeOn(server.url);
     const { producer } = await store.create({ owner: 'alice', key: 'k' });
     for (let index = 0; index < 100; index++) await producer?.append(`event ${index}`);
@@ -66,7 +50,7 @@ describe('Redis turn store', () => {
   });
 
   it('Redis restarting mid-follow ends the follower with a clear error, and the next turn works', async () => {
-    const { server } = await redis();
+    const { server } = await testRedis();
     const producing = storeOn(server.url);
     const following = storeOn(server.url);
     const { turn, producer } = await producing.create({ owner: 'alice', key: 'k' });
@@ -95,7 +79,7 @@ describe('Redis turn store', () => {
   });
 
   it('Redis down gives the producer and readers a clear error within the command timeout', async () => {
-    const { server } = await redis();
+    const { server } = await testRedis();
     const store = new RedisTurnStore({
       client: createClient({ url: server.url }),
       commandTimeoutMs: 300,
@@ -112,7 +96,7 @@ describe('Redis turn store', () => {
   });
 
   it('a Redis that stops answering fails the producer within the command timeout, and the turn settles once it answers again', async () => {
-    const { server, admin } = await redis();
+    const { server, admin } = await testRedis();
     const store = new RedisTurnStore({
       client: createClient({ url: server.url }),
       commandTimeoutMs: 300,
@@ -137,7 +121,7 @@ describe('Redis turn store', () => {
   });
 
   it('a store that cannot connect reports the store unavailable', async () => {
-    const { server } = await redis();
+    const { server } = await testRedis();
     await server.close();
     const store = new RedisTurnStore({
       client: createClient({ url: server.url }),
