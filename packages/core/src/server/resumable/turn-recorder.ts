@@ -9,8 +9,9 @@ export type RecordedEvents = Pick<TurnRecording, 'recorded' | 'followStore'>;
  * its id. With a producer that has `appendMany`, without holding up the upstream: the events
  * that arrive while a write is under way go in the next one, which under load turns one store
  * round trip per token into one per batch (and, in memory, one wait per read of the upstream
- * instead of one per event). Other producers record each event before the next is read. After the first failure nothing more is written, so a turn
- * never has a gap, and {@link add} and {@link flush} throw that failure.
+ * instead of one per event). Other producers record each event before the next is read. After
+ * the first failure nothing more is written, so a turn never has a gap, and {@link add} and
+ * {@link flush} throw that failure.
  */
 export class TurnRecorder {
   readonly #producer: TurnProducer;

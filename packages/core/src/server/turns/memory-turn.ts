@@ -37,7 +37,7 @@ export class MemoryTurn {
 
   /** The event at `index` (0 is the first), or `undefined` when none has been recorded there yet. */
   eventAt(index: number): TurnEvent | undefined {
-    const data = this.#joined === undefined ? this.#data[index] : this.#joinedAt(index);
+    const data = this.#joined === undefined ? this.#data[index] : joinedAt(this.#joined, index);
     if (data === undefined) return undefined;
     const id = String(index + 1);
     const event = this.#names.get(index);
@@ -72,12 +72,6 @@ export class MemoryTurn {
     this.#data = [];
   }
 
-  #joinedAt(index: number): string | undefined {
-    const { text, ends } = this.#joined!;
-    if (index >= ends.length) return undefined;
-    return text.slice(index === 0 ? 0 : ends[index - 1], ends[index]);
-  }
-
   /** Calls `listener` at every new event and at the end, until {@link unlisten}. */
   listen(listener: () => void): void {
     this.#wakeUps.add(listener);
@@ -90,4 +84,13 @@ export class MemoryTurn {
   #wake(): void {
     for (const wakeUp of this.#wakeUps) wakeUp();
   }
+}
+
+/** The data of the event at `index` of an ended turn's joined events. */
+function joinedAt(
+  { text, ends }: { text: string; ends: Uint32Array },
+  index: number,
+): string | undefined {
+  if (index >= ends.length) return undefined;
+  return text.slice(index === 0 ? 0 : ends[index - 1], ends[index]);
 }
